@@ -1,0 +1,9 @@
+// Unit tier: pure TypeScript in Node, no GPU.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['**/*.gpu.test.ts', 'node_modules/**'],
+  },
+});
