@@ -1,9 +1,31 @@
 // Compiles WGSL once per file and compute pipelines once per (file, entry point, override constants).
 
-/** A WGSL file as imported with `?raw`, named so compile errors can point into it. */
+/**
+ * A WGSL file as imported with `?raw`, named so compile errors can point into it.
+ * `includes` (e.g. shared activation functions) are prepended, whole files only.
+ */
 export interface ShaderSource {
   file: string;
   code: string;
+  includes?: readonly ShaderSource[];
+}
+
+/** One module's code: included files first, then the file itself, with each file's first line. */
+function assemble(shader: ShaderSource): { code: string; starts: { file: string; firstLine: number }[] } {
+  const parts = [...(shader.includes ?? []), shader];
+  const starts: { file: string; firstLine: number }[] = [];
+  let line = 1;
+  for (const part of parts) {
+    starts.push({ file: part.file, firstLine: line });
+    line += part.code.split('\n').length;
+  }
+  return { code: parts.map((part) => part.code).join('\n'), starts };
+}
+
+/** Maps a line of the assembled module back to its file and line. */
+function locate(starts: { file: string; firstLine: number }[], lineNum: number): string {
+  const start = starts.findLast((s) => s.firstLine <= lineNum) ?? starts[0]!;
+  return `${start.file}:${lineNum - start.firstLine + 1}`;
 }
 
 export interface PipelineKey {
@@ -20,10 +42,10 @@ export class ShaderCompileError extends Error {
   }
 }
 
-function formatMessages(file: string, messages: readonly GPUCompilationMessage[]): string {
+function formatMessages(starts: { file: string; firstLine: number }[], messages: readonly GPUCompilationMessage[]): string {
   return messages
     .filter((m) => m.type === 'error')
-    .map((m) => `${file}:${m.lineNum}:${m.linePos}: ${m.message}`)
+    .map((m) => `${locate(starts, m.lineNum)}:${m.linePos}: ${m.message}`)
     .join('\n');
 }
 
@@ -64,10 +86,14 @@ export class PipelineCache {
   }
 
   private async compile(shader: ShaderSource): Promise<GPUShaderModule> {
-    const module = this.device.createShaderModule({ label: shader.file, code: shader.code });
+    const { code, starts } = assemble(shader);
+    this.device.pushErrorScope('validation');
+    const module = this.device.createShaderModule({ label: shader.file, code });
     const info = await module.getCompilationInfo();
-    const errors = formatMessages(shader.file, info.messages);
+    const validation = await this.device.popErrorScope();
+    const errors = formatMessages(starts, info.messages);
     if (errors) throw new ShaderCompileError(errors);
+    if (validation) throw new ShaderCompileError(`${shader.file}: ${validation.message}`);
     return module;
   }
 
