@@ -3,9 +3,10 @@ import { PIXELS_PER_IMAGE } from '../../data/mnist';
 import type { GpuContext } from '../device';
 import type { GpuSplit } from '../dataset';
 import { foldedDispatch } from '../dispatch';
-import type { PipelineCache } from '../pipelines';
-import { GATHER_SHADER } from '../shaders';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import gatherCode from '../../../../shaders/gather.wgsl?raw';
 
+const GATHER_SHADER: ShaderSource = { file: 'shaders/gather.wgsl', code: gatherCode };
 const WORKGROUP_SIZE = 64;
 const WORDS_PER_ROW = PIXELS_PER_IMAGE / 4;
 
