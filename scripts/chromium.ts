@@ -6,7 +6,6 @@ import { chromium } from '@playwright/test';
 export const WEBGPU_FLAGS = [
   '--enable-unsafe-webgpu',
   '--enable-unsafe-swiftshader',
-  '--enable-features=Vulkan',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
