@@ -1,0 +1,53 @@
+// The app's state as plain data, updated from worker events; components read it through selectors.
+import { create } from 'zustand';
+import type { AdapterSummary } from '../engine/gpu/device';
+import type { DatasetSummary, SampleDigits, WorkerEvent } from '../worker/protocol';
+
+export type GpuStatus =
+  | { state: 'connecting' }
+  | { state: 'ready'; adapter: AdapterSummary }
+  | { state: 'unavailable'; message: string }
+  | { state: 'lost'; message: string };
+
+export type DatasetStatus =
+  | { state: 'waiting' }
+  | { state: 'ready'; summary: DatasetSummary; samples: SampleDigits }
+  | { state: 'failed'; message: string };
+
+export interface AppState {
+  gpu: GpuStatus;
+  dataset: DatasetStatus;
+  /** What the worker is doing now, in words. */
+  progress: string;
+  /** Errors that did not stop the app, newest last. */
+  errors: string[];
+  applyWorkerEvent(event: WorkerEvent): void;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  gpu: { state: 'connecting' },
+  dataset: { state: 'waiting' },
+  progress: 'Starting…',
+  errors: [],
+  applyWorkerEvent: (event) => set((state) => reduceWorkerEvent(state, event)),
+}));
+
+/** The state change one worker event causes. */
+export function reduceWorkerEvent(state: AppState, event: WorkerEvent): Partial<AppState> {
+  switch (event.type) {
+    case 'progress':
+      return { progress: event.message };
+    case 'gpu-ready':
+      return { gpu: { state: 'ready', adapter: event.adapter } };
+    case 'dataset-ready':
+      return { dataset: { state: 'ready', summary: event.dataset, samples: event.samples }, progress: 'Ready' };
+    case 'gpu-unavailable':
+      return { gpu: { state: 'unavailable', message: event.message }, progress: 'No GPU' };
+    case 'gpu-lost':
+      return { gpu: { state: 'lost', message: event.message }, progress: 'GPU lost' };
+    case 'error':
+      return state.dataset.state === 'waiting'
+        ? { dataset: { state: 'failed', message: event.message }, progress: 'Failed' }
+        : { errors: [...state.errors, event.message] };
+  }
+}
