@@ -1,0 +1,79 @@
+// Evaluation counts on the GPU: argmax per row, correct predictions and a confusion matrix, accumulated over test-set chunks.
+import type { GpuContext } from '../device';
+import { foldedDispatch } from '../dispatch';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import { checkClassCount } from './softmax-ce';
+import metricsCode from '../../../../shaders/metrics.wgsl?raw';
+
+const METRICS_SHADER: ShaderSource = { file: 'shaders/metrics.wgsl', code: metricsCode };
+/** Small: SwiftShader makes workgroup barriers far costlier in large workgroups (≈ 10× at 256 than at 64). */
+const WORKGROUP_SIZE = 64;
+
+export interface MetricsOptions {
+  rows: number;
+  classes: number; // 1..64
+  logits: GPUBuffer; // f32 [rows, classes]
+  labels: GPUBuffer; // u32 [rows]; a label ≥ classes (gather's 0xffffffff for a padding index) is not counted
+  predictions: GPUBuffer; // u32 [rows]: argmax per row, ties → lowest index
+  counts: GPUBuffer; // evaluationCountBytes(classes), added to by every dispatch; the caller zeroes it
+}
+
+/** The op bound to its buffers; `encode` records one dispatch into a pass. */
+export interface MetricsOp {
+  encode(pass: GPUComputePassEncoder): void;
+  dispose(): void;
+}
+
+export interface EvaluationTotals {
+  correct: number;
+  confusion: Uint32Array; // [classes (true), classes (predicted)]
+}
+
+/** Bytes of the counts buffer: [correct, confusion[classes × classes]] as u32. */
+export function evaluationCountBytes(classes: number): number {
+  return 4 * (1 + classes * classes);
+}
+
+/** A zeroed counts buffer; zero it again with `encoder.clearBuffer` before the next evaluation. */
+export function createEvaluationCounts(ctx: GpuContext, classes: number, label = 'evaluation counts'): GPUBuffer {
+  return ctx.buffers.create({
+    label,
+    size: evaluationCountBytes(classes),
+    usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+  });
+}
+
+/** Reads the counts copied back from the GPU. */
+export function decodeEvaluationCounts(data: ArrayBuffer, classes: number): EvaluationTotals {
+  const words = new Uint32Array(data, 0, 1 + classes * classes);
+  return { correct: words[0]!, confusion: words.slice(1) };
+}
+
+export async function createMetrics(ctx: GpuContext, cache: PipelineCache, options: MetricsOptions): Promise<MetricsOp> {
+  const { rows, classes } = options;
+  checkClassCount(classes);
+  const pipeline = await cache.pipeline({
+    shader: METRICS_SHADER,
+    entryPoint: 'metrics_accumulate',
+    constants: { WORKGROUP_SIZE, CLASSES: classes },
+  });
+  const params = ctx.buffers.createWithData('metrics params', new Uint32Array([rows, 0, 0, 0]), GPUBufferUsage.UNIFORM);
+  const bindGroup = ctx.device.createBindGroup({
+    label: 'metrics bind group',
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [params, options.logits, options.labels, options.predictions, options.counts].map((buffer, binding) => ({
+      binding,
+      resource: { buffer },
+    })),
+  });
+  const workgroups = foldedDispatch(rows, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+
+  return {
+    encode(pass) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(...workgroups);
+    },
+    dispose: () => ctx.buffers.destroy(params),
+  };
+}

@@ -1,0 +1,49 @@
+// Non-finite check on the GPU: counts NaN and ±Inf values of a float buffer into a counter word, by bit pattern.
+import type { GpuContext } from '../device';
+import { foldedDispatch } from '../dispatch';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import nonfiniteCode from '../../../../shaders/nonfinite.wgsl?raw';
+
+const NONFINITE_SHADER: ShaderSource = { file: 'shaders/nonfinite.wgsl', code: nonfiniteCode };
+const WORKGROUP_SIZE = 64;
+
+export interface NonfiniteCheckOptions {
+  length: number;
+  values: GPUBuffer; // f32 [length]
+  count: GPUBuffer; // u32 [1]: non-finite values found, added to by every dispatch; the caller zeroes it
+}
+
+/** The check bound to its buffers; `encode` records one dispatch into a pass. */
+export interface NonfiniteCheckOp {
+  encode(pass: GPUComputePassEncoder): void;
+  dispose(): void;
+}
+
+export async function createNonfiniteCheck(
+  ctx: GpuContext,
+  cache: PipelineCache,
+  options: NonfiniteCheckOptions,
+): Promise<NonfiniteCheckOp> {
+  const pipeline = await cache.pipeline({
+    shader: NONFINITE_SHADER,
+    entryPoint: 'nonfinite_count_values',
+    constants: { WORKGROUP_SIZE },
+  });
+  const paramWords = new Uint32Array([options.length, 0, 0, 0]);
+  const params = ctx.buffers.createWithData('non-finite check params', paramWords, GPUBufferUsage.UNIFORM);
+  const bindGroup = ctx.device.createBindGroup({
+    label: `non-finite check of ${options.values.label}`,
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [params, options.values, options.count].map((buffer, binding) => ({ binding, resource: { buffer } })),
+  });
+  const workgroups = foldedDispatch(options.length, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+
+  return {
+    encode(pass) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(...workgroups);
+    },
+    dispose: () => ctx.buffers.destroy(params),
+  };
+}

@@ -1,0 +1,20 @@
+// The optimizers the trainer offers, their hyperparameters and how much state each keeps per parameter.
+
+export const OPTIMIZER_KINDS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+/** Values the caller may change between steps. */
+export interface OptimizerHyperparameters {
+  learningRate: number;
+  momentum: number; // μ of momentum and nesterov
+  beta1: number; // adam, adamw
+  beta2: number; // adam, adamw
+  epsilon: number; // adam, adamw
+  /** L2 (g += wd·p) for sgd, momentum, nesterov and adam; decoupled (p ← p·(1 − lr·wd)) for adamw; 0 = none. */
+  weightDecay: number;
+  /** Clip by global norm: g ← g · min(1, maxGradNorm / ‖g‖₂) before the update; 0 = no clipping. */
+  maxGradNorm: number;
+}
+
+/** Per-parameter state vectors: momentum/nesterov keep a velocity, adam/adamw the first and second moments. */
+export const OPTIMIZER_STATE_SLOTS: Record<OptimizerKind, number> = { sgd: 0, momentum: 1, nesterov: 1, adam: 2, adamw: 2 };
