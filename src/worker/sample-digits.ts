@@ -12,10 +12,12 @@ export async function gatherSampleDigits(ctx: GpuContext, cache: PipelineCache, 
   const indices = ctx.buffers.createWithData('sample indices', Uint32Array.from({ length: count }, (_, i) => i), GPUBufferUsage.STORAGE);
   const pixels = ctx.buffers.create({ label: 'sample pixels', size: count * PIXELS_PER_IMAGE * 4, usage });
   const labels = ctx.buffers.create({ label: 'sample labels', size: count * 4, usage });
-  const gather = await createGather(ctx, cache, { split, indices, pixels, labels });
+  const gather = await createGather(ctx, cache, { split, batch: count, indices, pixels, labels });
   try {
     const encoder = ctx.device.createCommandEncoder({ label: 'sample digits' });
-    gather.encode(encoder, count, 0);
+    const pass = encoder.beginComputePass({ label: 'gather sample digits' });
+    gather.encode(pass);
+    pass.end();
     ctx.device.queue.submit([encoder.finish()]);
     const scaled = new Float32Array(await readBuffer(ctx, pixels));
     const labelWords = new Uint32Array(await readBuffer(ctx, labels));

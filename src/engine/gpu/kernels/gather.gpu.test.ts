@@ -1,6 +1,7 @@
 // gpu tier: the gather kernel against a CPU gather, on odd batch sizes, real MNIST and a ragged synthetic split.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../../tests/gpu/context';
+import { inputBuffer, release, submit } from '../../../../tests/gpu/harness';
 import { readMnistFiles } from '../../../../scripts/mnist-package';
 import { PIXELS_PER_IMAGE, parseMnist, type MnistSplit } from '../../data/mnist';
 import { createRng } from '../../random';
@@ -32,10 +33,13 @@ async function gatherOnGpu({ ctx, cache }: TestGpu, split: GpuSplit, indices: nu
   const indexBuffer = ctx.buffers.createWithData('test indices', new Uint32Array(indices), GPUBufferUsage.STORAGE);
   const pixels = ctx.buffers.createWithData('test pixels', new Uint32Array(rows * PIXELS_PER_IMAGE).fill(NAN_BITS), usage);
   const labels = ctx.buffers.createWithData('test labels', new Uint32Array(rows).fill(LABEL_POISON), usage);
-  const gather = await createGather(ctx, cache, { split, indices: indexBuffer, pixels, labels });
-  const encoder = ctx.device.createCommandEncoder();
-  gather.encode(encoder, batch, indexOffset);
-  ctx.device.queue.submit([encoder.finish()]);
+  const gather = await createGather(ctx, cache, { split, batch, indices: indexBuffer, pixels, labels });
+  gather.setIndexOffsets([indexOffset]);
+  submit(ctx, (encoder) => {
+    const pass = encoder.beginComputePass();
+    gather.encode(pass);
+    pass.end();
+  });
   const outPixels = new Float32Array(await readBuffer(ctx, pixels));
   const outLabels = new Uint32Array(await readBuffer(ctx, labels));
   gather.dispose();
@@ -86,6 +90,29 @@ describe(`gather_rows (seed ${seed})`, () => {
     const offset = 3;
     const gpuResult = await gatherOnGpu(gpu, train, indices, offset);
     expectMatchesCpu(gpuResult, gatherOnCpu(mnist.train, indices.slice(offset)));
+  });
+
+  it('gathers from a different index offset per slot within one submit', async () => {
+    const { ctx, cache } = gpu;
+    const batch = 2;
+    const indices = inputBuffer(ctx, 'slot indices', Uint32Array.of(10, 11, 12, 13, 14, 15));
+    const pixels = ctx.buffers.create({ label: 'slot pixels', size: batch * PIXELS_PER_IMAGE * 4, usage: GPUBufferUsage.STORAGE });
+    const labels = ctx.buffers.create({ label: 'slot labels', size: batch * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    const collected = ctx.buffers.create({ label: 'collected labels', size: 3 * batch * 4, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC });
+    const gather = await createGather(ctx, cache, { split: train, batch, indices, pixels, labels, slots: 3 });
+    gather.setIndexOffsets([4, 0, 2]);
+    submit(ctx, (encoder) => {
+      for (const slot of [0, 1, 2]) {
+        const pass = encoder.beginComputePass();
+        gather.encode(pass, slot);
+        pass.end();
+        encoder.copyBufferToBuffer(labels, 0, collected, slot * batch * 4, batch * 4);
+      }
+    });
+    const expected = [14, 15, 10, 11, 12, 13].map((i) => mnist.train.labels[i]);
+    expect(Array.from(new Uint32Array(await readBuffer(gpu.ctx, collected)))).toEqual(expected);
+    gather.dispose();
+    release(ctx, indices, pixels, labels, collected);
   });
 
   it('unpacks labels of a split whose size is not a multiple of 4, and flags out-of-range indices', async () => {

@@ -9,50 +9,61 @@ import gatherCode from '../../../../shaders/gather.wgsl?raw';
 const GATHER_SHADER: ShaderSource = { file: 'shaders/gather.wgsl', code: gatherCode };
 const WORKGROUP_SIZE = 64;
 const WORDS_PER_ROW = PIXELS_PER_IMAGE / 4;
+/** Uniform slots sit 256 bytes apart (WebGPU's largest minUniformBufferOffsetAlignment). */
+const SLOT_BYTES = 256;
 
-export interface GatherBuffers {
+export interface GatherOptions {
   split: GpuSplit;
-  indices: GPUBuffer; // u32 [≥ indexOffset + batch]
+  batch: number;
+  indices: GPUBuffer; // u32 [≥ largest index offset + batch]
   pixels: GPUBuffer; // f32 [batch, 784]
   labels: GPUBuffer; // u32 [batch]
+  /** How many gathers with different index offsets one submit may hold (e.g. steps per submit). */
+  slots?: number;
 }
 
-/** A gather bound to its buffers; `encode` records one dispatch. */
+/** A gather bound to its buffers, with one index offset per slot. */
 export interface GatherOp {
-  /** Writes the params now (queue order), then records the dispatch into `encoder`. */
-  encode(encoder: GPUCommandEncoder, batch: number, indexOffset: number): void;
+  /** Writes the index offset of every slot (one queue.writeBuffer); applies to work submitted afterwards. */
+  setIndexOffsets(offsets: readonly number[]): void;
+  /** Records the gather of `slot` into `pass`. */
+  encode(pass: GPUComputePassEncoder, slot?: number): void;
   dispose(): void;
 }
 
-export async function createGather(ctx: GpuContext, cache: PipelineCache, buffers: GatherBuffers): Promise<GatherOp> {
-  const pipeline = await cache.pipeline({
-    shader: GATHER_SHADER,
-    entryPoint: 'gather_rows',
-    constants: { WORKGROUP_SIZE },
-  });
+export async function createGather(ctx: GpuContext, cache: PipelineCache, options: GatherOptions): Promise<GatherOp> {
+  const { split, batch, slots = 1 } = options;
+  const pipeline = await cache.pipeline({ shader: GATHER_SHADER, entryPoint: 'gather_rows', constants: { WORKGROUP_SIZE } });
   const params = ctx.buffers.create({
     label: 'gather params',
-    size: 16,
+    size: slots * SLOT_BYTES,
     usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
   });
-  const bindGroup = ctx.device.createBindGroup({
-    label: 'gather bind group',
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [params, buffers.split.images, buffers.split.labels, buffers.indices, buffers.pixels, buffers.labels].map(
-      (buffer, binding) => ({ binding, resource: { buffer } }),
-    ),
-  });
-  const maxGroups = ctx.device.limits.maxComputeWorkgroupsPerDimension;
-
-  return {
-    encode(encoder, batch, indexOffset) {
-      ctx.device.queue.writeBuffer(params, 0, new Uint32Array([batch, WORDS_PER_ROW, buffers.split.count, indexOffset]));
-      const pass = encoder.beginComputePass({ label: 'gather' });
+  const bindGroups = Array.from({ length: slots }, (_, slot) =>
+    ctx.device.createBindGroup({
+      label: `gather bind group, slot ${slot}`,
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [
+        { binding: 0, resource: { buffer: params, offset: slot * SLOT_BYTES, size: 16 } },
+        ...[split.images, split.labels, options.indices, options.pixels, options.labels].map((buffer, i) => ({ binding: i + 1, resource: { buffer } })),
+      ],
+    }),
+  );
+  const workgroups = foldedDispatch(batch * WORDS_PER_ROW, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  const op: GatherOp = {
+    setIndexOffsets(offsets) {
+      if (offsets.length > slots) throw new RangeError(`${offsets.length} index offsets for ${slots} gather slots`);
+      const words = new Uint32Array((offsets.length * SLOT_BYTES) / 4);
+      offsets.forEach((offset, slot) => words.set([batch, WORDS_PER_ROW, split.count, offset], (slot * SLOT_BYTES) / 4));
+      ctx.device.queue.writeBuffer(params, 0, words);
+    },
+    encode(pass, slot = 0) {
       pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...foldedDispatch(batch * WORDS_PER_ROW, WORKGROUP_SIZE, maxGroups));
-      pass.end();
+      pass.setBindGroup(0, bindGroups[slot]!);
+      pass.dispatchWorkgroups(...workgroups);
     },
     dispose: () => ctx.buffers.destroy(params),
   };
+  op.setIndexOffsets(new Array<number>(slots).fill(0));
+  return op;
 }
