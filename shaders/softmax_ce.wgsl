@@ -84,18 +84,19 @@ fn add_to_loss_sum(value: f32, poisoned: bool) {
   }
 }
 
-// One invocation per row; each workgroup sums its rows in workgroup memory, then adds once to the accumulators.
+// A single workgroup walks the rows in a fixed order and tree-reduces them, then adds once to the accumulators:
+// the loss sum is bit-for-bit reproducible whatever the batch size (several workgroups would add in racing order).
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn softmax_ce_loss_and_grad(
-  @builtin(global_invocation_id) gid: vec3u,
-  @builtin(local_invocation_index) lid: u32,
-  @builtin(num_workgroups) groups: vec3u,
-) {
-  let row = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-  var result = RowResult(0.0, 0u, 0u);
-  if (row < params.batch) { result = softmax_ce_row(row); }
-  loss_partial[lid] = result.loss;
-  count_partial[lid] = vec2u(result.correct, result.nonfinite);
+fn softmax_ce_loss_and_grad(@builtin(local_invocation_index) lid: u32) {
+  var loss = 0.0;
+  var counts = vec2u(0u);
+  for (var row = lid; row < params.batch; row += WORKGROUP_SIZE) {
+    let result = softmax_ce_row(row);
+    loss += result.loss;
+    counts += vec2u(result.correct, result.nonfinite);
+  }
+  loss_partial[lid] = loss;
+  count_partial[lid] = counts;
   for (var stride = WORKGROUP_SIZE / 2u; stride > 0u; stride >>= 1u) {
     workgroupBarrier();
     if (lid < stride) {
@@ -104,9 +105,9 @@ fn softmax_ce_loss_and_grad(
     }
   }
   if (lid == 0u) {
-    let counts = count_partial[0];
-    if (counts.x > 0u) { atomicAdd(&accumulators.correct, counts.x); }
-    if (counts.y > 0u) { atomicAdd(&accumulators.nonfinite_rows, counts.y); }
-    if (loss_partial[0] != 0.0 || counts.y > 0u) { add_to_loss_sum(loss_partial[0], counts.y > 0u); }
+    let total = count_partial[0];
+    if (total.x > 0u) { atomicAdd(&accumulators.correct, total.x); }
+    if (total.y > 0u) { atomicAdd(&accumulators.nonfinite_rows, total.y); }
+    if (loss_partial[0] != 0.0 || total.y > 0u) { add_to_loss_sum(loss_partial[0], total.y > 0u); }
   }
 }
