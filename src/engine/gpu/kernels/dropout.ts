@@ -2,6 +2,7 @@
 import { dropoutThreshold } from '../../dropout';
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, createUniform } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import dropoutCode from '../../../../shaders/dropout.wgsl?raw';
 
@@ -35,25 +36,13 @@ export async function createDropout(ctx: GpuContext, cache: PipelineCache, optio
   const paramBytes = new ArrayBuffer(16); // Params: length, seed, threshold (u32), scale (f32)
   new Uint32Array(paramBytes, 0, 3).set([length, seed >>> 0, dropoutThreshold(rate)]);
   new Float32Array(paramBytes, 12, 1)[0] = 1 / (1 - rate);
-  const params = ctx.buffers.createWithData('dropout params', new Uint8Array(paramBytes), GPUBufferUsage.UNIFORM);
-  const bind = (direction: string, input: GPUBuffer, output: GPUBuffer) =>
-    ctx.device.createBindGroup({
-      label: `dropout ${direction} bind group`,
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [params, options.stepCounter, input, output].map((buffer, binding) => ({ binding, resource: { buffer } })),
-    });
-  const forward = bind('forward', options.x, options.y);
-  const backward = bind('backward', options.dY, options.dX);
+  const params = createUniform(ctx, 'dropout', new Uint8Array(paramBytes));
   const workgroups = foldedDispatch(length, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const encodeWith = (bindGroup: GPUBindGroup) => (pass: GPUComputePassEncoder) => {
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    pass.dispatchWorkgroups(...workgroups);
-  };
-
+  const bind = (direction: string, input: GPUBuffer, output: GPUBuffer) =>
+    bindKernel(ctx.device, pipeline, `dropout ${direction}`, [params, options.stepCounter, input, output], workgroups);
   return {
-    encodeForward: encodeWith(forward),
-    encodeBackward: encodeWith(backward),
+    encodeForward: bind('forward', options.x, options.y).encode,
+    encodeBackward: bind('backward', options.dY, options.dX).encode,
     dispose: () => ctx.buffers.destroy(params),
   };
 }

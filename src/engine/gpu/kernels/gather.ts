@@ -3,6 +3,7 @@ import { PIXELS_PER_IMAGE } from '../../data/mnist';
 import type { GpuContext } from '../device';
 import type { GpuSplit } from '../dataset';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import gatherCode from '../../../../shaders/gather.wgsl?raw';
 
@@ -39,17 +40,12 @@ export async function createGather(ctx: GpuContext, cache: PipelineCache, option
     size: slots * SLOT_BYTES,
     usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
   });
-  const bindGroups = Array.from({ length: slots }, (_, slot) =>
-    ctx.device.createBindGroup({
-      label: `gather bind group, slot ${slot}`,
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [
-        { binding: 0, resource: { buffer: params, offset: slot * SLOT_BYTES, size: 16 } },
-        ...[split.images, split.labels, options.indices, options.pixels, options.labels].map((buffer, i) => ({ binding: i + 1, resource: { buffer } })),
-      ],
-    }),
-  );
   const workgroups = foldedDispatch(batch * WORDS_PER_ROW, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  const kernels = Array.from({ length: slots }, (_, slot) => {
+    const slotParams = { buffer: params, offset: slot * SLOT_BYTES, size: 16 };
+    const resources = [slotParams, split.images, split.labels, options.indices, options.pixels, options.labels];
+    return bindKernel(ctx.device, pipeline, `gather slot ${slot}`, resources, workgroups);
+  });
   const op: GatherOp = {
     setIndexOffsets(offsets) {
       if (offsets.length > slots) throw new RangeError(`${offsets.length} index offsets for ${slots} gather slots`);
@@ -57,11 +53,7 @@ export async function createGather(ctx: GpuContext, cache: PipelineCache, option
       offsets.forEach((offset, slot) => words.set([batch, WORDS_PER_ROW, split.count, offset], (slot * SLOT_BYTES) / 4));
       ctx.device.queue.writeBuffer(params, 0, words);
     },
-    encode(pass, slot = 0) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroups[slot]!);
-      pass.dispatchWorkgroups(...workgroups);
-    },
+    encode: (pass, slot = 0) => kernels[slot]!.encode(pass),
     dispose: () => ctx.buffers.destroy(params),
   };
   op.setIndexOffsets(new Array<number>(slots).fill(0));

@@ -1,6 +1,7 @@
 // Evaluation counts on the GPU: argmax per row, correct predictions and a confusion matrix, accumulated over test-set chunks.
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, createUniform } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { checkClassCount } from './softmax-ce';
 import metricsCode from '../../../../shaders/metrics.wgsl?raw';
@@ -57,23 +58,9 @@ export async function createMetrics(ctx: GpuContext, cache: PipelineCache, optio
     entryPoint: 'metrics_accumulate',
     constants: { WORKGROUP_SIZE, CLASSES: classes },
   });
-  const params = ctx.buffers.createWithData('metrics params', new Uint32Array([rows, 0, 0, 0]), GPUBufferUsage.UNIFORM);
-  const bindGroup = ctx.device.createBindGroup({
-    label: 'metrics bind group',
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [params, options.logits, options.labels, options.predictions, options.counts].map((buffer, binding) => ({
-      binding,
-      resource: { buffer },
-    })),
-  });
+  const params = createUniform(ctx, 'metrics', new Uint32Array([rows, 0, 0, 0]));
   const workgroups = foldedDispatch(rows, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-
-  return {
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...workgroups);
-    },
-    dispose: () => ctx.buffers.destroy(params),
-  };
+  const resources = [params, options.logits, options.labels, options.predictions, options.counts];
+  const kernel = bindKernel(ctx.device, pipeline, 'metrics', resources, workgroups);
+  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -1,6 +1,7 @@
 // Non-finite check on the GPU: counts NaN and ±Inf values of a float buffer into a counter word, by bit pattern.
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, createUniform } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import nonfiniteCode from '../../../../shaders/nonfinite.wgsl?raw';
 
@@ -29,21 +30,9 @@ export async function createNonfiniteCheck(
     entryPoint: 'nonfinite_count_values',
     constants: { WORKGROUP_SIZE },
   });
-  const paramWords = new Uint32Array([options.length, 0, 0, 0]);
-  const params = ctx.buffers.createWithData('non-finite check params', paramWords, GPUBufferUsage.UNIFORM);
-  const bindGroup = ctx.device.createBindGroup({
-    label: `non-finite check of ${options.values.label}`,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [params, options.values, options.count].map((buffer, binding) => ({ binding, resource: { buffer } })),
-  });
+  const params = createUniform(ctx, 'non-finite check', new Uint32Array([options.length, 0, 0, 0]));
   const workgroups = foldedDispatch(options.length, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-
-  return {
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...workgroups);
-    },
-    dispose: () => ctx.buffers.destroy(params),
-  };
+  const label = `non-finite check of ${options.values.label}`;
+  const kernel = bindKernel(ctx.device, pipeline, label, [params, options.values, options.count], workgroups);
+  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

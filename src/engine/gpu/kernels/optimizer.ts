@@ -2,6 +2,7 @@
 import type { OptimizerHyperparameters, OptimizerKind } from '../../optimizers';
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import optimizersCode from '../../../../shaders/optimizers.wgsl?raw';
 
@@ -86,18 +87,6 @@ function normPartialCount(length: number): number {
   return Math.ceil(length / Math.max(1, Math.ceil(Math.sqrt(length / NORM_WORKGROUP_SIZE))));
 }
 
-interface Kernel {
-  pipeline: GPUComputePipeline;
-  bindGroup: GPUBindGroup;
-  workgroups: [number, number];
-}
-
-function record(pass: GPUComputePassEncoder, { pipeline, bindGroup, workgroups }: Kernel): void {
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, bindGroup);
-  pass.dispatchWorkgroups(...workgroups);
-}
-
 interface OwnedBuffers {
   hyperparameters: GPUBuffer;
   scalars: GPUBuffer;
@@ -117,15 +106,9 @@ async function createKernels(
   const { kind, length } = options;
   const kernel = async (entryPoint: string, constants: Record<string, number>, bindings: Bindings, workgroups: [number, number]) => {
     const pipeline = await cache.pipeline({ shader: OPTIMIZERS_SHADER, entryPoint, constants });
-    const bindGroup = ctx.device.createBindGroup({
-      label: `${kind} ${entryPoint} bind group`,
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [[BINDING.hyperparameters, owned.hyperparameters] as const, ...bindings].map(([binding, buffer]) => ({
-        binding,
-        resource: { buffer },
-      })),
-    });
-    return { pipeline, bindGroup, workgroups } satisfies Kernel;
+    const resources: GPUBuffer[] = [];
+    for (const [binding, buffer] of [[BINDING.hyperparameters, owned.hyperparameters] as const, ...bindings]) resources[binding] = buffer;
+    return bindKernel(ctx.device, pipeline, `${kind} ${entryPoint}`, resources, workgroups);
   };
   const maxGroups = ctx.device.limits.maxComputeWorkgroupsPerDimension;
   const update = UPDATE[kind];
@@ -173,10 +156,10 @@ export async function createOptimizer(ctx: GpuContext, cache: PipelineCache, opt
     },
     encode(pass) {
       if (clipping) {
-        record(pass, kernels.normPartial);
-        record(pass, kernels.beginClippedStep);
-      } else record(pass, kernels.beginStep);
-      record(pass, kernels.update);
+        kernels.normPartial.encode(pass);
+        kernels.beginClippedStep.encode(pass);
+      } else kernels.beginStep.encode(pass);
+      kernels.update.encode(pass);
     },
     dispose: () => Object.values(owned).forEach((buffer) => ctx.buffers.destroy(buffer)),
   };

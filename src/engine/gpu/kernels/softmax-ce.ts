@@ -1,5 +1,6 @@
 // Fused softmax + cross-entropy on the GPU: dLogits of the mean loss, plus loss, correct and non-finite counts into accumulators.
 import type { GpuContext } from '../device';
+import { bindKernel, createUniform } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import softmaxCeCode from '../../../../shaders/softmax_ce.wgsl?raw';
 
@@ -67,22 +68,8 @@ export async function createSoftmaxCrossEntropy(
     entryPoint: 'softmax_ce_loss_and_grad',
     constants: { WORKGROUP_SIZE, CLASSES: classes },
   });
-  const params = ctx.buffers.createWithData('softmax-ce params', new Uint32Array([batch, 0, 0, 0]), GPUBufferUsage.UNIFORM);
-  const bindGroup = ctx.device.createBindGroup({
-    label: 'softmax-ce bind group',
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [params, options.logits, options.labels, options.dLogits, options.accumulators].map((buffer, binding) => ({
-      binding,
-      resource: { buffer },
-    })),
-  });
-
-  return {
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(1);
-    },
-    dispose: () => ctx.buffers.destroy(params),
-  };
+  const params = createUniform(ctx, 'softmax-ce', new Uint32Array([batch, 0, 0, 0]));
+  const resources = [params, options.logits, options.labels, options.dLogits, options.accumulators];
+  const kernel = bindKernel(ctx.device, pipeline, 'softmax-ce', resources, [1]);
+  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }
