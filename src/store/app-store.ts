@@ -1,7 +1,17 @@
 // The app's state as plain data, updated from worker events; components read it through selectors.
 import { create } from 'zustand';
 import type { AdapterSummary } from '../engine/gpu/device';
-import type { DatasetSummary, SampleDigits, WorkerEvent } from '../worker/protocol';
+import type { TrainerPosition } from '../engine/train/trainer';
+import type { DatasetSummary, SampleDigits, SessionEvent, TrainingStatus, WorkerEvent } from '../worker/protocol';
+
+export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type'>;
+export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;
+
+export interface TrainingState {
+  status: TrainingStatus;
+  message?: string;
+  position: TrainerPosition | null;
+}
 
 export type GpuStatus =
   | { state: 'connecting' }
@@ -21,6 +31,9 @@ export interface AppState {
   progress: string;
   /** Errors that did not stop the app, newest last. */
   errors: string[];
+  training: TrainingState;
+  trainMetrics: TrainMetricsPoint[];
+  evaluations: EvaluationPoint[];
   applyWorkerEvent(event: WorkerEvent): void;
 }
 
@@ -29,6 +42,9 @@ export const useAppStore = create<AppState>()((set) => ({
   dataset: { state: 'waiting' },
   progress: 'Starting…',
   errors: [],
+  training: { status: 'idle', position: null },
+  trainMetrics: [],
+  evaluations: [],
   applyWorkerEvent: (event) => set((state) => reduceWorkerEvent(state, event)),
 }));
 
@@ -49,5 +65,18 @@ export function reduceWorkerEvent(state: AppState, event: WorkerEvent): Partial<
       return state.dataset.state === 'waiting'
         ? { dataset: { state: 'failed', message: event.message }, progress: 'Failed' }
         : { errors: [...state.errors, event.message] };
+    case 'status': {
+      const { type: _, ...training } = event;
+      // A reset starts the charts over.
+      return training.position?.step === 0 ? { training, trainMetrics: [], evaluations: [] } : { training };
+    }
+    case 'train-metrics': {
+      const { type: _, ...point } = event;
+      return { trainMetrics: [...state.trainMetrics, point] };
+    }
+    case 'evaluation': {
+      const { type: _, ...point } = event;
+      return { evaluations: [...state.evaluations, point] };
+    }
   }
 }

@@ -9,12 +9,19 @@ import { GpuUnavailableError } from '../engine/gpu/errors';
 import { PipelineCache } from '../engine/gpu/pipelines';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 import { gatherSampleDigits } from './sample-digits';
+import { TrainingSession } from './training-session';
 
 const SAMPLE_COUNT = 32;
 /** Packed training images are the largest storage binding the app needs. */
 const TRAIN_IMAGE_BYTES = TRAIN_COUNT * 784;
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
+const reportError = (error: unknown): void => {
+  if (error instanceof GpuUnavailableError) post({ type: 'gpu-unavailable', reason: error.reason, message: error.message });
+  else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+};
+
+let session: TrainingSession | undefined;
 
 async function start(datasetUrl: string): Promise<void> {
   post({ type: 'progress', message: 'Requesting a WebGPU device…' });
@@ -26,7 +33,9 @@ async function start(datasetUrl: string): Promise<void> {
   post({ type: 'gpu-ready', adapter: ctx.adapter });
   post({ type: 'progress', message: 'Loading MNIST…' });
   const dataset = uploadDataset(ctx, await fetchMnist(datasetUrl));
-  const samples = await gatherSampleDigits(ctx, new PipelineCache(ctx.device), dataset.train, SAMPLE_COUNT);
+  const cache = new PipelineCache(ctx.device);
+  const samples = await gatherSampleDigits(ctx, cache, dataset.train, SAMPLE_COUNT);
+  session = new TrainingSession(ctx, cache, dataset, post);
   post({
     type: 'dataset-ready',
     dataset: { trainCount: dataset.train.count, testCount: dataset.test.count, gpuBytes: dataset.bytes },
@@ -34,12 +43,30 @@ async function start(datasetUrl: string): Promise<void> {
   });
 }
 
-self.onmessage = (message: MessageEvent<WorkerCommand>) => {
-  const command = message.data;
-  if (command.type === 'start') {
-    start(command.datasetUrl).catch((error: unknown) => {
-      if (error instanceof GpuUnavailableError) post({ type: 'gpu-unavailable', reason: error.reason, message: error.message });
-      else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    });
+/** Carries out one command; training commands need the dataset to be on the GPU first. */
+async function handle(command: WorkerCommand): Promise<void> {
+  if (command.type === 'start') return start(command.datasetUrl);
+  if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);
+  switch (command.type) {
+    case 'configure':
+      return session.configure(command.config);
+    case 'train':
+      return session.train(reportError);
+    case 'pause':
+      return session.pause();
+    case 'step':
+      return session.step();
+    case 'reset':
+      return session.reset();
+    case 'update-settings':
+      return session.updateSettings(command.settings);
+    case 'evaluate':
+      return session.evaluate();
   }
+}
+
+// Commands run one after another, in the order sent; `train` returns once its loop has started.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (message: MessageEvent<WorkerCommand>) => {
+  queue = queue.then(() => handle(message.data)).catch(reportError);
 };

@@ -1,0 +1,78 @@
+// Elementwise activation on the GPU: Y = act(Z) forward, dZ = dY ⊙ act'(Z) backward; exports the shared activation WGSL.
+import { ACTIVATION_CODE, type Activation } from '../../activations';
+import type { GpuContext } from '../device';
+import { foldedDispatch } from '../dispatch';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import activationsCode from '../../../../shaders/activations.wgsl?raw';
+
+/** act, act' and the elementwise entry points; other kernels include it for fused epilogues. */
+export const ACTIVATIONS_SHADER: ShaderSource = { file: 'shaders/activations.wgsl', code: activationsCode };
+const WORKGROUP_SIZE = 64;
+
+export interface ActivationForwardOptions {
+  activation: Activation;
+  count: number; // elements
+  z: GPUBuffer | GPUBufferBinding; // Z: f32 [count]
+  y: GPUBuffer | GPUBufferBinding; // Y: f32 [count]
+}
+
+export interface ActivationBackwardOptions {
+  activation: Activation;
+  count: number; // elements
+  z: GPUBuffer | GPUBufferBinding; // Z: f32 [count], the forward pre-activation
+  dY: GPUBuffer | GPUBufferBinding; // dY: f32 [count]
+  dZ: GPUBuffer | GPUBufferBinding; // dZ: f32 [count]
+}
+
+/** An activation bound to its buffers; `encode` records one dispatch into a pass. */
+export interface ActivationOp {
+  encode(pass: GPUComputePassEncoder): void;
+  dispose(): void;
+}
+
+/** Y = act(Z). */
+export function createActivationForward(ctx: GpuContext, cache: PipelineCache, options: ActivationForwardOptions): Promise<ActivationOp> {
+  return createElementwise(ctx, cache, 'activation_forward', options, [
+    { binding: 1, resource: options.z },
+    { binding: 2, resource: options.y },
+  ]);
+}
+
+/** dZ = dY ⊙ act'(Z). */
+export function createActivationBackward(ctx: GpuContext, cache: PipelineCache, options: ActivationBackwardOptions): Promise<ActivationOp> {
+  return createElementwise(ctx, cache, 'activation_backward', options, [
+    { binding: 1, resource: options.z },
+    { binding: 3, resource: options.dY },
+    { binding: 4, resource: options.dZ },
+  ]);
+}
+
+async function createElementwise(
+  ctx: GpuContext,
+  cache: PipelineCache,
+  entryPoint: 'activation_forward' | 'activation_backward',
+  { activation, count }: { activation: Activation; count: number },
+  storage: { binding: number; resource: GPUBuffer | GPUBufferBinding }[],
+): Promise<ActivationOp> {
+  const pipeline = await cache.pipeline({
+    shader: ACTIVATIONS_SHADER,
+    entryPoint,
+    constants: { ACTIVATION: ACTIVATION_CODE[activation], ELEMENTWISE_WORKGROUP_SIZE: WORKGROUP_SIZE },
+  });
+  const label = `${entryPoint} ${activation} ×${count}`;
+  const params = ctx.buffers.createWithData(`${label} params`, new Uint32Array([count, 0, 0, 0]), GPUBufferUsage.UNIFORM);
+  const bindGroup = ctx.device.createBindGroup({
+    label: `${label} bind group`,
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [{ binding: 0, resource: params }, ...storage],
+  });
+  const workgroups = foldedDispatch(count, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  return {
+    encode(pass) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(...workgroups);
+    },
+    dispose: () => ctx.buffers.destroy(params),
+  };
+}

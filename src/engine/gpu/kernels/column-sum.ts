@@ -1,0 +1,53 @@
+// Column sums on the GPU: db[col] = Σ_row dY[row, col], the bias gradient of a Dense layer.
+import type { GpuContext } from '../device';
+import { foldedDispatch } from '../dispatch';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import columnSumCode from '../../../../shaders/column_sum.wgsl?raw';
+
+const COLUMN_SUM_SHADER: ShaderSource = { file: 'shaders/column_sum.wgsl', code: columnSumCode };
+const WORKGROUP_SIZE = 64;
+
+export interface ColumnSumOptions {
+  rows: number;
+  cols: number;
+  dY: GPUBuffer | GPUBufferBinding; // dY: f32 [rows, cols]
+  db: GPUBuffer | GPUBufferBinding; // db: f32 [cols]
+  label?: string;
+}
+
+/** A column sum bound to its buffers; `encode` records one dispatch into a pass. */
+export interface ColumnSumOp {
+  encode(pass: GPUComputePassEncoder): void;
+  dispose(): void;
+}
+
+export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, options: ColumnSumOptions): Promise<ColumnSumOp> {
+  const { rows, cols, dY, db } = options;
+  for (const [name, value] of Object.entries({ rows, cols })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`column sum ${name} must be a whole number ≥ 1, got ${value}`);
+  }
+  // Four columns per invocation when rows of dY start on 16-byte boundaries.
+  const columnsPerInvocation = cols % 4 === 0 ? 4 : 1;
+  const pipeline = await cache.pipeline({
+    shader: COLUMN_SUM_SHADER,
+    entryPoint: columnsPerInvocation === 4 ? 'column_sum_vec4' : 'column_sum',
+    constants: { WORKGROUP_SIZE },
+  });
+  const label = options.label ?? `column sum ${rows}×${cols}`;
+  const params = ctx.buffers.createWithData(`${label} params`, new Uint32Array([rows, cols, 0, 0]), GPUBufferUsage.UNIFORM);
+  const bindGroup = ctx.device.createBindGroup({
+    label: `${label} bind group`,
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [params, dY, db].map((resource, binding) => ({ binding, resource })),
+  });
+  const invocations = cols / columnsPerInvocation;
+  const workgroups = foldedDispatch(invocations, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  return {
+    encode(pass) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(...workgroups);
+    },
+    dispose: () => ctx.buffers.destroy(params),
+  };
+}

@@ -1,0 +1,140 @@
+// Matmul on the GPU in the layouts training needs (nn, tn, nt), with fused bias + activation or activation-derivative epilogues.
+import { ACTIVATION_CODE, type Activation } from '../../activations';
+import type { MatmulLayout } from '../../reference/matmul';
+import type { AdapterSummary, GpuContext } from '../device';
+import { foldedDispatch } from '../dispatch';
+import type { PipelineCache, ShaderSource } from '../pipelines';
+import { ACTIVATIONS_SHADER } from './activation';
+import matmulCode from '../../../../shaders/matmul.wgsl?raw';
+
+export type { MatmulLayout } from '../../reference/matmul';
+
+const MATMUL_SHADER: ShaderSource = { file: 'shaders/matmul.wgsl', code: matmulCode, includes: [ACTIVATIONS_SHADER] };
+
+const LAYOUT_CODE: Record<MatmulLayout, number> = { nn: 0, tn: 1, nt: 2 };
+const EPILOGUE_CODE = { none: 0, biasActivation: 1, biasActivationZ: 2, activationDerivative: 3 } as const;
+
+/** Rows and columns of C per invocation: the vec4 entry point's 16×16 block, the general one's 4×4. */
+const VEC4_BLOCK = 16;
+const GENERAL_BLOCK = 4;
+
+/** C = act(op(A)·op(B) + bias[col]); when `z` is given, Z = op(A)·op(B) + bias is written there too (backward needs it). */
+export interface BiasActivationEpilogue {
+  kind: 'bias-activation';
+  activation: Activation;
+  bias: GPUBuffer | GPUBufferBinding; // f32 [n]
+  z?: GPUBuffer | GPUBufferBinding; // Z: f32 [m, n]
+}
+
+/** C = (op(A)·op(B)) ⊙ act'(Z): the gradient through the activation, e.g. dZ = (dY·Wᵀ) ⊙ act'(Z). */
+export interface ActivationDerivativeEpilogue {
+  kind: 'activation-derivative';
+  activation: Activation;
+  z: GPUBuffer | GPUBufferBinding; // Z: f32 [m, n], the forward pre-activation
+}
+
+export interface MatmulOptions {
+  layout: MatmulLayout;
+  m: number; // rows of C
+  k: number; // contracted dimension
+  n: number; // columns of C
+  a: GPUBuffer | GPUBufferBinding; // f32 [m, k], or [k, m] for 'tn'
+  b: GPUBuffer | GPUBufferBinding; // f32 [k, n], or [n, k] for 'nt'
+  c: GPUBuffer | GPUBufferBinding; // f32 [m, n]
+  epilogue?: BiasActivationEpilogue | ActivationDerivativeEpilogue;
+  label?: string;
+}
+
+/** A matmul bound to its buffers; `encode` records one dispatch into a pass. */
+export interface MatmulOp {
+  encode(pass: GPUComputePassEncoder): void;
+  dispose(): void;
+  /** Which entry point runs: 'vec4' for aligned shapes, 'general' otherwise. */
+  readonly path: 'vec4' | 'general';
+}
+
+/**
+ * True when every row the vec4 path reads four floats at a time starts on a 16-byte boundary:
+ * A's rows (along K, or along M for 'tn') and B's rows (along N, or along K for 'nt').
+ */
+export function fitsVec4Path({ layout, m, k, n }: Pick<MatmulOptions, 'layout' | 'm' | 'k' | 'n'>): boolean {
+  if (k % 4 !== 0) return false;
+  if (layout === 'nt') return true;
+  return n % 4 === 0 && (layout === 'nn' || m % 4 === 0);
+}
+
+/** CPU implementations (SwiftShader) run a workgroup's invocations as SIMD lanes: one group of four is fastest there. */
+export function matmulWorkgroupSize(adapter: AdapterSummary): number {
+  return /swiftshader|llvmpipe|lavapipe|warp/i.test(`${adapter.architecture} ${adapter.description}`) ? 4 : 64;
+}
+
+/** Throws RangeError for a shape that is not whole and positive or a binding too small for it. */
+function checkShape({ m, k, n, a, b, c, epilogue }: MatmulOptions): void {
+  for (const [name, value] of Object.entries({ m, k, n })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`matmul ${name} must be a whole number ≥ 1, got ${value}`);
+  }
+  const needs: [string, GPUBuffer | GPUBufferBinding | undefined, number][] = [
+    ['A', a, m * k],
+    ['B', b, k * n],
+    ['C', c, m * n],
+    ['bias', epilogue?.kind === 'bias-activation' ? epilogue.bias : undefined, n],
+    ['Z', epilogue?.z, m * n],
+  ];
+  for (const [name, resource, floats] of needs) {
+    if (!resource) continue;
+    const binding = 'buffer' in resource ? resource : { buffer: resource };
+    const bytes = binding.size ?? binding.buffer.size - (binding.offset ?? 0);
+    if (bytes < floats * 4) throw new RangeError(`matmul ${name} needs ${floats * 4} bytes, its binding of ${binding.buffer.label} has ${bytes}`);
+  }
+}
+
+function epilogueCode(epilogue: MatmulOptions['epilogue']): number {
+  if (!epilogue) return EPILOGUE_CODE.none;
+  if (epilogue.kind === 'activation-derivative') return EPILOGUE_CODE.activationDerivative;
+  return epilogue.z ? EPILOGUE_CODE.biasActivationZ : EPILOGUE_CODE.biasActivation;
+}
+
+export async function createMatmul(ctx: GpuContext, cache: PipelineCache, options: MatmulOptions): Promise<MatmulOp> {
+  checkShape(options);
+  const { layout, m, k, n, epilogue } = options;
+  const path = fitsVec4Path(options) ? 'vec4' : 'general';
+  const workgroupSize = matmulWorkgroupSize(ctx.adapter);
+  const pipeline = await cache.pipeline({
+    shader: MATMUL_SHADER,
+    entryPoint: `matmul_${path}`,
+    constants: {
+      LAYOUT: LAYOUT_CODE[layout],
+      EPILOGUE: epilogueCode(epilogue),
+      ACTIVATION: ACTIVATION_CODE[epilogue?.activation ?? 'linear'],
+      WORKGROUP_SIZE: workgroupSize,
+    },
+  });
+  const label = options.label ?? `matmul ${layout} ${m}×${k}×${n}`;
+  const owned = [ctx.buffers.createWithData(`${label} params`, new Uint32Array([m, k, n, 0]), GPUBufferUsage.UNIFORM)];
+  /** A 16-byte stand-in for a binding this epilogue does not use (every entry point declares all six). */
+  const placeholder = (what: string): GPUBuffer => {
+    const buffer = ctx.buffers.create({ label: `${label} unused ${what}`, size: 16, usage: GPUBufferUsage.STORAGE });
+    owned.push(buffer);
+    return buffer;
+  };
+  const bias = epilogue?.kind === 'bias-activation' ? epilogue.bias : placeholder('bias');
+  const z = epilogue?.z ?? placeholder('Z');
+  const bindGroup = ctx.device.createBindGroup({
+    label: `${label} bind group`,
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [owned[0]!, options.a, options.b, options.c, bias, z].map((resource, binding) => ({ binding, resource })),
+  });
+  const block = path === 'vec4' ? VEC4_BLOCK : GENERAL_BLOCK;
+  const invocations = Math.ceil(m / block) * Math.ceil(n / block);
+  const workgroups = foldedDispatch(invocations, workgroupSize, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+
+  return {
+    path,
+    encode(pass) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(...workgroups);
+    },
+    dispose: () => owned.forEach((buffer) => ctx.buffers.destroy(buffer)),
+  };
+}

@@ -1,0 +1,226 @@
+// Trains a model on a GPU dataset: epochs of seeded shuffles, several steps per submit, metrics read when ready.
+import { epochPermutation } from '../data/permutation';
+import type { GpuContext } from '../gpu/device';
+import type { GpuDataset } from '../gpu/dataset';
+import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
+import type { PipelineCache } from '../gpu/pipelines';
+import type { ModelSpec } from '../model/spec';
+import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
+import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
+import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } from './admission';
+import { MetricsRing, type SubmitMetrics } from './metrics-ring';
+import { createModelState, type Checkpoint, type ModelState } from './model-state';
+import { learningRateFactor, type LrSchedule } from './schedule';
+import { createTrainingGraph, type TrainingGraph } from './training-graph';
+
+/** Settings that may change between steps without a reset. */
+export interface TrainingSettings {
+  batchSize: number;
+  hyperparameters: OptimizerHyperparameters; // learningRate is the base rate the schedule scales
+  schedule: LrSchedule;
+  epochs: number;
+}
+
+export interface TrainerConfig {
+  spec: ModelSpec;
+  seed: number;
+  optimizer: OptimizerKind;
+  /** Training images used, from the start of the split (tests and demos use a few thousand). */
+  trainImages: number;
+  settings: TrainingSettings;
+}
+
+/** A CPU copy of the model and where training stood: enough to resume exactly. */
+export interface TrainerCheckpoint {
+  model: Checkpoint;
+  position: TrainerPosition;
+}
+
+export interface TrainerPosition {
+  epoch: number; // 0-based epoch in progress
+  stepInEpoch: number;
+  step: number; // global steps taken
+  stepsPerEpoch: number;
+}
+
+/** Steps recorded into one submit: fewer submits, same work. */
+const STEPS_PER_SUBMIT = 8;
+
+export class Trainer {
+  private graph!: TrainingGraph;
+  private permutationEpoch = -1;
+  private position: TrainerPosition;
+
+  private constructor(
+    private readonly ctx: GpuContext,
+    private readonly cache: PipelineCache,
+    private readonly dataset: GpuDataset,
+    readonly config: TrainerConfig,
+    readonly model: ModelState,
+    private readonly indices: GPUBuffer,
+    private readonly accumulators: GPUBuffer,
+    private readonly ring: MetricsRing,
+    private readonly evaluator: Evaluator,
+  ) {
+    this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(config.settings.batchSize) };
+  }
+
+  /**
+   * Builds every buffer and pipeline inside GPU error scopes. A model that does not fit is refused with a
+   * ModelDoesNotFitError and everything it allocated is freed, so whatever the caller had stays intact.
+   */
+  static async create(ctx: GpuContext, cache: PipelineCache, dataset: GpuDataset, config: TrainerConfig, onMetrics: (m: SubmitMetrics) => void): Promise<Trainer> {
+    const trainImages = Math.min(config.trainImages, dataset.train.count);
+    checkBatchSize(config.settings.batchSize, trainImages);
+    checkFits(ctx.device.limits, config.spec, config.settings.batchSize);
+    const made: { dispose(): void }[] = [];
+    const own = <T extends { dispose(): void }>(part: T): T => (made.push(part), part);
+    const ownBuffer = (buffer: GPUBuffer) => (own({ dispose: () => ctx.buffers.destroy(buffer) }), buffer);
+    const scopes = allocationScopes(ctx.device);
+    try {
+      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, config.settings.hyperparameters));
+      const indices = ownBuffer(ctx.buffers.create({ label: 'epoch permutation', size: trainImages * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
+      const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
+      const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
+      const evaluator = own(await createEvaluator(ctx, cache, config.spec, model, dataset.test));
+      const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, evaluator);
+      trainer.graph = own(await trainer.buildGraph(config.settings.batchSize));
+      const error = await scopes.close();
+      if (error) throw new ModelDoesNotFitError(error.message);
+      trainer.reset();
+      return trainer;
+    } catch (error) {
+      await scopes.close();
+      made.reverse().forEach((part) => part.dispose());
+      throw error;
+    }
+  }
+
+  get where(): TrainerPosition {
+    return { ...this.position };
+  }
+
+  /** True after the last step of the last epoch (more epochs in the settings make it false again). */
+  get finished(): boolean {
+    const { epoch, stepInEpoch, stepsPerEpoch } = this.position;
+    return epoch >= this.config.settings.epochs - 1 && stepInEpoch >= stepsPerEpoch;
+  }
+
+  /** Back to step 0 with the seed's initial weights (bit for bit the same every time). */
+  reset(): void {
+    this.model.reset(this.config.seed);
+    this.permutationEpoch = -1;
+    this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(this.config.settings.batchSize) };
+  }
+
+  /** Copies the weights, optimizer state and position to the CPU (waits for submitted work). */
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    const position = this.where;
+    return { model: await this.model.checkpoint(), position };
+  }
+
+  /** Puts back a checkpoint taken from this trainer (same spec and optimizer). */
+  restore(checkpoint: TrainerCheckpoint): void {
+    this.model.restore(checkpoint.model);
+    this.position = { ...checkpoint.position, stepsPerEpoch: this.stepsPerEpoch(this.config.settings.batchSize) };
+    this.permutationEpoch = -1;
+  }
+
+  /** Applies new settings from the next step on; a new batch size rebuilds the step's buffers. */
+  async updateSettings(settings: TrainingSettings): Promise<void> {
+    checkBatchSize(settings.batchSize, this.config.trainImages);
+    if (settings.batchSize !== this.graph.batch) {
+      const graph = await this.buildGraph(settings.batchSize);
+      this.graph.dispose();
+      this.graph = graph;
+      const done = this.position.stepInEpoch * this.config.settings.batchSize;
+      this.position.stepsPerEpoch = this.stepsPerEpoch(settings.batchSize);
+      this.position.stepInEpoch = Math.min(Math.ceil(done / settings.batchSize), this.position.stepsPerEpoch);
+    }
+    this.config.settings = settings;
+  }
+
+  /** True when the epoch in progress has run all its steps (the next step starts a new epoch). */
+  get atEpochEnd(): boolean {
+    return this.position.stepInEpoch >= this.position.stepsPerEpoch;
+  }
+
+  /** Records and submits up to `count` steps, stopping at the end of an epoch; returns the steps taken. */
+  async runSteps(count: number): Promise<number> {
+    if (this.finished) return 0;
+    if (this.atEpochEnd) this.startNextEpoch();
+    this.uploadPermutation();
+    let taken = 0;
+    while (taken < count && !this.atEpochEnd) {
+      const steps = Math.min(STEPS_PER_SUBMIT, count - taken, this.position.stepsPerEpoch - this.position.stepInEpoch);
+      await this.submit(steps);
+      taken += steps;
+    }
+    return taken;
+  }
+
+  /** Resolves once the metrics of every submitted step have been reported. */
+  drain(): Promise<void> {
+    return this.ring.drain();
+  }
+
+  evaluate(): Promise<Evaluation> {
+    return this.evaluator.evaluate();
+  }
+
+  dispose(): void {
+    this.graph.dispose();
+    this.evaluator.dispose();
+    this.ring.dispose();
+    this.model.dispose();
+    this.ctx.buffers.destroy(this.indices);
+    this.ctx.buffers.destroy(this.accumulators);
+  }
+
+  private async submit(steps: number): Promise<void> {
+    const { batchSize, hyperparameters, schedule, epochs } = this.config.settings;
+    const { step, stepInEpoch, stepsPerEpoch } = this.position;
+    const factor = learningRateFactor(schedule, step, stepsPerEpoch, stepsPerEpoch * epochs);
+    this.model.optimizer.setHyperparameters({ ...hyperparameters, learningRate: hyperparameters.learningRate * factor });
+    this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
+    const slot = await this.ring.acquire();
+    const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
+    const pass = encoder.beginComputePass({ label: 'training steps' });
+    for (let s = 0; s < steps; s++) this.graph.encodeStep(pass, s);
+    pass.end();
+    this.ring.encodeCopy(encoder, slot);
+    this.ctx.device.queue.submit([encoder.finish()]);
+    this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize });
+    this.position.step += steps;
+    this.position.stepInEpoch += steps;
+  }
+
+  private startNextEpoch(): void {
+    this.position.epoch += 1;
+    this.position.stepInEpoch = 0;
+  }
+
+
+  private uploadPermutation(): void {
+    if (this.permutationEpoch === this.position.epoch) return;
+    this.ctx.device.queue.writeBuffer(this.indices, 0, epochPermutation(this.config.seed, this.position.epoch, this.config.trainImages));
+    this.permutationEpoch = this.position.epoch;
+  }
+
+  private stepsPerEpoch(batchSize: number): number {
+    return Math.floor(this.config.trainImages / batchSize);
+  }
+
+  private buildGraph(batch: number): Promise<TrainingGraph> {
+    return createTrainingGraph(this.ctx, this.cache, {
+      spec: this.config.spec,
+      model: this.model,
+      batch,
+      split: this.dataset.train,
+      indices: this.indices,
+      stepsPerSubmit: STEPS_PER_SUBMIT,
+      accumulators: this.accumulators,
+      dropoutSeed: this.config.seed,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+// One training step recorded on the GPU: gather → forward → softmax cross-entropy → backward → optimizer.
+import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
+import type { GpuContext } from '../gpu/device';
+import type { GpuSplit } from '../gpu/dataset';
+import { createGather, type GatherOp } from '../gpu/kernels/gather';
+import { createSoftmaxCrossEntropy, type SoftmaxCrossEntropyOp } from '../gpu/kernels/softmax-ce';
+import type { PipelineCache } from '../gpu/pipelines';
+import { createFloatTensor } from '../gpu/tensors';
+import type { ModelSpec } from '../model/spec';
+import { createBackwardPass, type BackwardPass } from './backward';
+import { createForwardPass, type ForwardPass } from './forward';
+import type { ModelState } from './model-state';
+
+export interface TrainingGraphOptions {
+  spec: ModelSpec;
+  model: ModelState;
+  batch: number;
+  split: GpuSplit;
+  indices: GPUBuffer; // u32: this epoch's permutation of the split's indices
+  /** Steps one submit may hold: each has its own gather slot (index offset). */
+  stepsPerSubmit: number;
+  accumulators: GPUBuffer; // loss sum, correct, non-finite rows (softmax-ce adds to them)
+  dropoutSeed: number;
+}
+
+export interface TrainingGraph {
+  batch: number;
+  /** The index offset of each step of the next submit (one per slot, in order). */
+  setIndexOffsets(offsets: readonly number[]): void;
+  /** Records the whole step of `slot` into `pass`. */
+  encodeStep(pass: GPUComputePassEncoder, slot: number): void;
+  dispose(): void;
+}
+
+export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache, options: TrainingGraphOptions): Promise<TrainingGraph> {
+  const { spec, model, batch } = options;
+  const pixels = createFloatTensor(ctx, 'batch pixels', batch * PIXELS_PER_IMAGE);
+  const labels = ctx.buffers.create({ label: 'batch labels', size: batch * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+  let gather: GatherOp | undefined;
+  let forward: ForwardPass | undefined;
+  let loss: SoftmaxCrossEntropyOp | undefined;
+  let backward: BackwardPass | undefined;
+  const dispose = () => {
+    [gather, forward, loss, backward].forEach((op) => op?.dispose());
+    ctx.buffers.destroy(pixels.buffer);
+    ctx.buffers.destroy(labels);
+  };
+  try {
+    gather = await createGather(ctx, cache, { split: options.split, batch, indices: options.indices, pixels: pixels.buffer, labels, slots: options.stepsPerSubmit });
+    forward = await createForwardPass(ctx, cache, {
+      spec,
+      layout: model.layout,
+      params: model.params,
+      batch,
+      input: pixels,
+      dropout: { seed: options.dropoutSeed, stepCounter: model.stepCounter },
+    });
+    backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch });
+    loss = await createSoftmaxCrossEntropy(ctx, cache, {
+      batch,
+      classes: CLASS_COUNT,
+      logits: forward.logits.buffer,
+      labels,
+      dLogits: backward.dLogits.buffer,
+      accumulators: options.accumulators,
+    });
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  const [g, f, l, b] = [gather, forward, loss, backward];
+  return {
+    batch,
+    setIndexOffsets: (offsets) => g.setIndexOffsets(offsets),
+    encodeStep(pass, slot) {
+      g.encode(pass, slot);
+      f.encode(pass);
+      l.encode(pass);
+      b.encode(pass);
+      model.optimizer.encode(pass);
+    },
+    dispose,
+  };
+}

@@ -1,0 +1,118 @@
+// gpu tier: the worker's training session — train, pause, step, resume, reset, epoch-end evaluation, divergence rollback.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testGpu, type TestGpu } from '../../tests/gpu/context';
+import { mnistFromPackage } from '../../tests/gpu/mnist';
+import { BufferRegistry } from '../engine/gpu/buffers';
+import { uploadDataset, type GpuDataset } from '../engine/gpu/dataset';
+import type { GpuContext } from '../engine/gpu/device';
+import { PipelineCache } from '../engine/gpu/pipelines';
+import type { TrainerConfig } from '../engine/train/trainer';
+import type { SessionEvent } from './protocol';
+import { TrainingSession } from './training-session';
+
+const CONFIG: TrainerConfig = {
+  spec: { layers: [{ kind: 'dense', units: 32, activation: 'relu', init: 'he' }] },
+  seed: 3,
+  optimizer: 'adam',
+  trainImages: 2000,
+  settings: {
+    batchSize: 50,
+    hyperparameters: { learningRate: 3e-3, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, maxGradNorm: 0 },
+    schedule: { kind: 'constant' },
+    epochs: 2,
+  },
+};
+
+/** A session that records its events, and resolves `until` when a status arrives. */
+function recordedSession(gpu: Pick<TestGpu, 'ctx' | 'cache'>, dataset: GpuDataset) {
+  const events: SessionEvent[] = [];
+  const waiters: { status: string; resolve: () => void }[] = [];
+  const session = new TrainingSession(gpu.ctx, gpu.cache, dataset, (event) => {
+    events.push(event);
+    if (event.type === 'status') waiters.filter((w) => w.status === event.status).forEach((w) => w.resolve());
+  });
+  const until = (status: string) => new Promise<void>((resolve) => waiters.push({ status, resolve }));
+  const statuses = () => events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
+  const fail = (error: unknown) => {
+    throw error;
+  };
+  return { session, events, until, statuses, fail };
+}
+
+describe('TrainingSession', () => {
+  let gpu: TestGpu;
+  let dataset: GpuDataset;
+
+  beforeAll(async () => {
+    gpu = await testGpu();
+    dataset = uploadDataset(gpu.ctx, mnistFromPackage());
+  });
+
+  it('trains to the end, evaluating the full test set after each epoch', async () => {
+    const { session, events, until, fail } = recordedSession(gpu, dataset);
+    await session.configure(CONFIG);
+    const finished = until('finished');
+    session.train(fail);
+    await finished;
+    const evaluations = events.filter((e) => e.type === 'evaluation');
+    expect(evaluations.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(evaluations.at(-1)!.accuracy).toBeGreaterThan(0.8);
+    const metrics = events.filter((e) => e.type === 'train-metrics');
+    expect(metrics.at(-1)!.step).toBe(80);
+    expect(metrics.every((m) => Number.isFinite(m.loss) && m.samplesPerSecond >= 0)).toBe(true);
+    await session.dispose();
+  });
+
+  it('pauses, steps one batch, resumes, and resets to step 0', async () => {
+    const { session, events, until, statuses, fail } = recordedSession(gpu, dataset);
+    await session.configure(CONFIG);
+    session.train(fail);
+    await session.pause();
+    const pausedAt = events.filter((e) => e.type === 'status').at(-1)!;
+    expect(pausedAt.type === 'status' && pausedAt.status).toBe('paused');
+    const stepBefore = pausedAt.type === 'status' ? pausedAt.position!.step : -1;
+    await session.step();
+    const afterStep = events.filter((e) => e.type === 'status').at(-1)!;
+    expect(afterStep.type === 'status' && afterStep.position!.step).toBe(stepBefore + 1);
+    const finished = until('finished');
+    session.train(fail);
+    await finished;
+    await session.reset();
+    const reset = events.filter((e) => e.type === 'status').at(-1)!;
+    expect(reset.type === 'status' && [reset.status, reset.position!.step]).toEqual(['ready', 0]);
+    expect(statuses()).toEqual(['ready', 'training', 'paused', 'paused', 'training', 'finished', 'ready']);
+    await session.dispose();
+  });
+
+  it('stops with "diverged" and rolls back when the loss becomes non-finite', async () => {
+    const { session, until, events, fail } = recordedSession(gpu, dataset);
+    const hyperparameters = { ...CONFIG.settings.hyperparameters, learningRate: 1e30 };
+    await session.configure({ ...CONFIG, optimizer: 'sgd', settings: { ...CONFIG.settings, hyperparameters } });
+    const diverged = until('diverged');
+    session.train(fail);
+    await diverged;
+    const status = events.filter((e) => e.type === 'status').at(-1)!;
+    expect(status.type === 'status' && status.message).toMatch(/diverged.*rolled back.*lower learning rate/i);
+    expect(status.type === 'status' && status.position!.step).toBe(0);
+    expect(events.filter((e) => e.type === 'train-metrics').every((m) => Number.isFinite(m.loss))).toBe(true);
+    await session.dispose();
+  });
+
+  it('refuses a model too big for the GPU with a clear error and keeps the previous model', async () => {
+    // A device with WebGPU's default limits (128 MiB storage bindings), as on many integrated GPUs.
+    const adapter = (await gpu.ctx.gpu.requestAdapter())!;
+    const device = await adapter.requestDevice({ label: 'default limits' });
+    const small: GpuContext = { ...gpu.ctx, device, buffers: new BufferRegistry(device), lost: device.lost };
+    const smallGpu = { ctx: small, cache: new PipelineCache(device) };
+    const { session, until, events, fail } = recordedSession(smallGpu, uploadDataset(small, mnistFromPackage()));
+    await session.configure(CONFIG);
+    const huge = { layers: Array.from({ length: 16 }, () => ({ kind: 'dense' as const, units: 4096, activation: 'relu' as const, init: 'he' as const })) };
+    await expect(session.configure({ ...CONFIG, spec: huge })).rejects.toThrow(/does not fit on this GPU.*previous model is unchanged/);
+    const finished = until('finished');
+    session.train(fail);
+    await finished;
+    expect(events.filter((e) => e.type === 'evaluation').at(-1)!.accuracy).toBeGreaterThan(0.8);
+    await session.dispose();
+    device.destroy();
+  });
+});

@@ -1,0 +1,150 @@
+// Runs training for the worker: the control commands, the step loop, epoch-end evaluation, divergence rollback.
+import type { GpuContext } from '../engine/gpu/device';
+import type { GpuDataset } from '../engine/gpu/dataset';
+import type { PipelineCache } from '../engine/gpu/pipelines';
+import type { SubmitMetrics } from '../engine/train/metrics-ring';
+import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainingSettings } from '../engine/train/trainer';
+import type { SessionEvent, TrainingStatus } from './protocol';
+
+/** Steps per pass through the loop; the loop yields to the message queue between passes. */
+const STEPS_PER_TICK = 8;
+/** A checkpoint for divergence rollback is kept every this many steps. */
+const CHECKPOINT_EVERY_STEPS = 200;
+
+const DIVERGED_MESSAGE =
+  'Training diverged: the loss became NaN or infinite. The weights were rolled back to the last good checkpoint. ' +
+  'Try a lower learning rate (for example a tenth of it), gradient clipping, or a smaller batch-size change.';
+
+export class TrainingSession {
+  private trainer?: Trainer;
+  private status: TrainingStatus = 'idle';
+  private checkpoint?: TrainerCheckpoint;
+  private diverged = false;
+  private loop?: Promise<void>;
+  private lastTick = { time: 0, samples: 0 };
+
+  constructor(
+    private readonly ctx: GpuContext,
+    private readonly cache: PipelineCache,
+    private readonly dataset: GpuDataset,
+    private readonly emit: (event: SessionEvent) => void,
+  ) {}
+
+  /** Builds a model for `config`; on failure the previous model stays as it was. */
+  async configure(config: TrainerConfig): Promise<void> {
+    await this.stop();
+    const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m));
+    this.trainer?.dispose();
+    this.trainer = trainer;
+    this.checkpoint = await trainer.checkpoint();
+    this.setStatus('ready');
+  }
+
+  /** Starts the step loop and returns at once; `onError` hears of a failure inside the loop. */
+  train(onError: (error: unknown) => void): void {
+    if (!this.trainer || this.status === 'training' || this.trainer.finished) return;
+    this.setStatus('training');
+    this.loop = this.run().catch(onError);
+  }
+
+  async pause(): Promise<void> {
+    if (this.status !== 'training') return;
+    await this.stop();
+    this.setStatus('paused');
+  }
+
+  /** One batch, then paused. */
+  async step(): Promise<void> {
+    if (!this.trainer || this.status === 'training') return;
+    await this.advance(1);
+    if (this.status !== 'diverged') this.setStatus(this.trainer.finished ? 'finished' : 'paused');
+  }
+
+  async reset(): Promise<void> {
+    if (!this.trainer) return;
+    await this.stop();
+    this.trainer.reset();
+    this.diverged = false;
+    this.checkpoint = await this.trainer.checkpoint();
+    this.setStatus('ready');
+  }
+
+  async updateSettings(settings: TrainingSettings): Promise<void> {
+    await this.trainer?.updateSettings(settings);
+    if (this.status === 'finished' && this.trainer && !this.trainer.finished) this.setStatus('paused');
+  }
+
+  async evaluate(): Promise<void> {
+    if (!this.trainer) return;
+    const { epoch, step, stepInEpoch } = this.trainer.where;
+    // Epochs completed, with the one in progress counted as a fraction.
+    const epochs = epoch + stepInEpoch / Math.max(this.trainer.where.stepsPerEpoch, 1);
+    const result = await this.trainer.evaluate();
+    this.emit({ type: 'evaluation', epoch: epochs, step, loss: result.loss, accuracy: result.accuracy, confusion: Array.from(result.confusion) });
+  }
+
+  /** Stops training and frees the model. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.trainer?.dispose();
+    this.trainer = undefined;
+  }
+
+  private async run(): Promise<void> {
+    this.lastTick = { time: performance.now(), samples: 0 };
+    while (this.status === 'training' && this.trainer) {
+      await this.advance(STEPS_PER_TICK);
+      if (this.trainer.finished && this.status === 'training') this.setStatus('finished');
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let pause and other commands in
+    }
+  }
+
+  /** Runs up to `steps` steps; evaluates at epoch ends; keeps checkpoints; rolls back on divergence. */
+  private async advance(steps: number): Promise<void> {
+    const trainer = this.trainer!;
+    await trainer.runSteps(steps);
+    const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps;
+    if (trainer.atEpochEnd || checkpointDue) await trainer.drain();
+    if (this.diverged) return this.rollBack();
+    if (trainer.atEpochEnd) await this.evaluate();
+    if (checkpointDue) this.checkpoint = await trainer.checkpoint();
+  }
+
+  private rollBack(): void {
+    this.diverged = false;
+    if (this.checkpoint) this.trainer!.restore(this.checkpoint);
+    this.setStatus('diverged', DIVERGED_MESSAGE);
+  }
+
+  private onMetrics(metrics: SubmitMetrics): void {
+    if (metrics.nonfiniteRows > 0 || !Number.isFinite(metrics.lossSum)) {
+      this.diverged = true;
+      if (this.status === 'training') this.status = 'diverged';
+      return;
+    }
+    const now = performance.now();
+    this.lastTick.samples += metrics.samples;
+    const seconds = (now - this.lastTick.time) / 1000;
+    const samplesPerSecond = seconds > 0 ? this.lastTick.samples / seconds : 0;
+    if (seconds > 1) this.lastTick = { time: now, samples: 0 };
+    this.emit({
+      type: 'train-metrics',
+      step: metrics.firstStep + metrics.steps,
+      steps: metrics.steps,
+      loss: metrics.lossSum / metrics.samples,
+      accuracy: metrics.correct / metrics.samples,
+      samplesPerSecond,
+    });
+  }
+
+  private async stop(): Promise<void> {
+    if (this.status === 'training') this.status = 'paused';
+    await this.loop;
+    await this.trainer?.drain();
+  }
+
+  private setStatus(status: TrainingStatus, message?: string): void {
+    this.status = status;
+    this.emit({ type: 'status', status, ...(message ? { message } : {}), position: this.trainer?.where ?? null });
+  }
+}
