@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { AdapterSummary } from '../engine/gpu/device';
 import type { TrainerPosition } from '../engine/train/trainer';
 import type { DatasetSummary, SampleDigits, SessionEvent, TrainingStatus, WorkerEvent } from '../worker/protocol';
+import type { PresetName } from './presets';
+import { parseUrlOptions } from './url-options';
 
 export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;
@@ -31,17 +33,24 @@ export interface AppState {
   progress: string;
   /** Errors that did not stop the app, newest last. */
   errors: string[];
+  /** Training images used (all 60,000 unless the URL says ?train=N). */
+  trainImages: number;
+  preset: PresetName;
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
   applyWorkerEvent(event: WorkerEvent): void;
 }
 
+const urlOptions = parseUrlOptions(typeof location === 'undefined' ? '' : location.search);
+
 export const useAppStore = create<AppState>()((set) => ({
   gpu: { state: 'connecting' },
   dataset: { state: 'waiting' },
   progress: 'Starting…',
-  errors: [],
+  errors: urlOptions.problems,
+  trainImages: urlOptions.trainImages,
+  preset: 'classic',
   training: { status: 'idle', position: null },
   trainMetrics: [],
   evaluations: [],

@@ -1,6 +1,7 @@
 // The page layout: header, GPU status line, and the panels.
 import { DataPanel } from './DataPanel';
 import { StatusLine } from './StatusLine';
+import { TrainingPanel } from './TrainingPanel';
 
 export function App() {
   return (
@@ -11,6 +12,7 @@ export function App() {
       </header>
       <StatusLine />
       <main className="panels">
+        <TrainingPanel />
         <DataPanel />
       </main>
     </div>

@@ -1,0 +1,21 @@
+// Options read from the page URL (e.g. ?train=2000 limits the training images, for tests and demos).
+import { TRAIN_COUNT } from '../engine/data/mnist';
+
+export interface UrlOptions {
+  trainImages: number;
+  /** Problems with the URL, in words; the option concerned keeps its default. */
+  problems: string[];
+}
+
+const MIN_TRAIN_IMAGES = 100;
+
+export function parseUrlOptions(search: string): UrlOptions {
+  const raw = new URLSearchParams(search).get('train');
+  if (raw === null) return { trainImages: TRAIN_COUNT, problems: [] };
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < MIN_TRAIN_IMAGES || value > TRAIN_COUNT) {
+    const problem = `Ignored ?train=${raw.slice(0, 20)}: it must be a whole number of training images from ${MIN_TRAIN_IMAGES} to ${TRAIN_COUNT}.`;
+    return { trainImages: TRAIN_COUNT, problems: [problem] };
+  }
+  return { trainImages: value, problems: [] };
+}
