@@ -86,6 +86,21 @@ describe('Trainer on MNIST', () => {
     trainer.dispose();
   });
 
+  it('applies new settings from the next step without a reset: learning rate 0 freezes the weights, batch size changes', async () => {
+    const metrics: SubmitMetrics[] = [];
+    const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, CLASSIC, (m) => metrics.push(m));
+    await trainer.runSteps(5);
+    const frozen = { ...CLASSIC.settings, batchSize: 25, hyperparameters: { ...CLASSIC.settings.hyperparameters, learningRate: 0 } };
+    await trainer.updateSettings(frozen);
+    const before = new Float32Array(await readBuffer(gpu.ctx, trainer.model.params));
+    await trainer.runSteps(4);
+    await trainer.drain();
+    expect(new Float32Array(await readBuffer(gpu.ctx, trainer.model.params))).toEqual(before);
+    expect(metrics.at(-1)).toMatchObject({ steps: 4, samples: 100 });
+    expect(trainer.where.step).toBe(9);
+    trainer.dispose();
+  });
+
   it('frees every buffer it made, across batch-size changes', async () => {
     const live = gpu.ctx.buffers.stats();
     const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, CLASSIC, () => {});
