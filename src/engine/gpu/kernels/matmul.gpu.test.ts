@@ -1,12 +1,12 @@
 // gpu tier: matmul in every layout and epilogue against the float64 reference, on awkward and training shapes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../../tests/gpu/context';
-import { inputBuffer, mismatches, poisonedBuffer, randomArray, readPoisoned, release, submit } from '../../../../tests/gpu/harness';
+import { POISON_BITS, inputBuffer, mismatches, poisonedBuffer, randomArray, readPoisoned, release, submit } from '../../../../tests/gpu/harness';
 import { ACTIVATIONS, type Activation } from '../../activations';
 import { createRng, type Rng } from '../../random';
 import { activationDerivative, activationForward } from '../../reference/activations';
 import { matmul, matmulAbsProduct, type MatmulLayout, type MatmulShape } from '../../reference/matmul';
-import { createMatmul, fitsVec4Path, type MatmulOptions } from './matmul';
+import { createMatmul, fitsVec4Path, type MatmulOptions, type MatmulTuning } from './matmul';
 
 const LAYOUTS: MatmulLayout[] = ['nn', 'tn', 'nt'];
 const UNIT_ROUNDOFF = 2 ** -24;
@@ -60,20 +60,27 @@ function activationError(activation: Activation, z: number, value: number): numb
   return 1e-7 + 4e-6 * Math.abs(value) + (activation === 'gelu' ? 2e-7 * Math.abs(z) : 0);
 }
 
+const NO_EPILOGUE = { kind: 'none' } as const;
+
 type Epilogue =
-  | { kind: 'none' }
+  | typeof NO_EPILOGUE
   | { kind: 'bias-activation'; activation: Activation; writeZ: boolean }
   | { kind: 'activation-derivative'; activation: Activation };
 
+interface Variant {
+  epilogue?: Epilogue;
+  tuning?: MatmulTuning;
+}
+
 /** Runs one matmul on poisoned outputs; returns C (and Z when written), each with its canary checked. */
-async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: MatmulShape, inputs: Inputs, epilogue: Epilogue) {
+async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: MatmulShape, inputs: Inputs, { epilogue = NO_EPILOGUE, tuning }: Variant) {
   const size = shape.m * shape.n;
   const a = inputBuffer(ctx, 'A', inputs.a);
   const b = inputBuffer(ctx, 'B', inputs.b);
   const c = poisonedBuffer(ctx, 'C', size);
   const bias = inputBuffer(ctx, 'bias', inputs.bias);
   const z = epilogue.kind === 'activation-derivative' ? inputBuffer(ctx, 'Z in', inputs.z) : poisonedBuffer(ctx, 'Z out', size);
-  const options: MatmulOptions = { layout, ...shape, a: { buffer: a }, b: { buffer: b }, c: { buffer: c } };
+  const options: MatmulOptions = { layout, ...shape, a: { buffer: a }, b: { buffer: b }, c: { buffer: c }, ...(tuning ? { tuning } : {}) };
   if (epilogue.kind === 'bias-activation') {
     options.epilogue = { kind: 'bias-activation', activation: epilogue.activation, bias: { buffer: bias }, ...(epilogue.writeZ ? { z: { buffer: z } } : {}) };
   }
@@ -91,36 +98,74 @@ async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: Ma
   return { c: cOut, z: zOut, path: op.path };
 }
 
-function expectWithin(actual: Float32Array, expected: ArrayLike<number>, bound: (i: number) => number, what: string) {
-  expect(mismatches(actual, expected, bound), what).toEqual([]);
+interface Expected {
+  value: Float64Array;
+  bound: (i: number) => number;
 }
 
-/** Checks C (and Z) of one run against the float64 reference, with the bound each epilogue implies. */
-async function checkMatmul(gpu: TestGpu, rng: Rng, layout: MatmulLayout, shape: MatmulShape, epilogue: Epilogue = { kind: 'none' }) {
-  const inputs = randomInputs(rng, shape);
-  const result = await runOnGpu(gpu, layout, shape, inputs, epilogue);
-  const what = `${layout} ${shape.m}×${shape.k}×${shape.n} (${result.path}) ${JSON.stringify(epilogue)}`;
-  expect(result.c.canaryIntact && (result.z?.canaryIntact ?? true), `${what}: canary`).toBe(true);
+/** Float64 C (and Z for the bias epilogue), each with the error bound its epilogue implies. */
+function referenceOutputs(layout: MatmulLayout, shape: MatmulShape, inputs: Inputs, epilogue: Epilogue): { c: Expected; z?: Expected } {
   const sums = matmul(layout, inputs.a, inputs.b, shape);
   const sumBound = dotBound(shape.k, matmulAbsProduct(layout, inputs.a, inputs.b, shape));
-  if (epilogue.kind === 'none') return expectWithin(result.c.values, sums, sumBound, what);
-
+  if (epilogue.kind === 'none') return { c: { value: sums, bound: sumBound } };
   const { activation } = epilogue;
   if (epilogue.kind === 'activation-derivative') {
     // C = S·act'(Z): S's error scaled by |act'|, plus |S|·(error of act'), plus one rounding.
     const slopes = Float64Array.from(inputs.z, (z) => activationDerivative(activation, z));
-    const expected = sums.map((s, i) => s * slopes[i]!);
+    const value = sums.map((s, i) => s * slopes[i]!);
     const bound = (i: number) =>
-      MAX_SLOPE * sumBound(i) + Math.abs(sums[i]!) * activationError(activation, inputs.z[i]!, slopes[i]!) + UNIT_ROUNDOFF * Math.abs(expected[i]!);
-    return expectWithin(result.c.values, expected, bound, what);
+      MAX_SLOPE * sumBound(i) + Math.abs(sums[i]!) * activationError(activation, inputs.z[i]!, slopes[i]!) + UNIT_ROUNDOFF * Math.abs(value[i]!);
+    return { c: { value, bound } };
   }
   // Z = S + bias: S's error plus one rounding; C = act(Z): Z's error times act's slope, plus act's own error.
-  const zExpected = sums.map((s, i) => s + inputs.bias[i % shape.n]!);
-  const zBound = (i: number) => sumBound(i) + UNIT_ROUNDOFF * (Math.abs(sums[i]!) + Math.abs(zExpected[i]!));
-  const expected = zExpected.map((z) => activationForward(activation, z));
-  const bound = (i: number) => MAX_SLOPE * zBound(i) + activationError(activation, zExpected[i]!, expected[i]!);
-  expectWithin(result.c.values, expected, bound, what);
-  if (result.z) expectWithin(result.z.values, zExpected, zBound, `${what}: Z`);
+  const z = sums.map((s, i) => s + inputs.bias[i % shape.n]!);
+  const zBound = (i: number) => sumBound(i) + UNIT_ROUNDOFF * (Math.abs(sums[i]!) + Math.abs(z[i]!));
+  const value = z.map((zi) => activationForward(activation, zi));
+  const bound = (i: number) => MAX_SLOPE * zBound(i) + activationError(activation, z[i]!, value[i]!);
+  return { c: { value, bound }, z: { value: z, bound: zBound } };
+}
+
+function expectWithin(actual: Float32Array, expected: Expected, what: string) {
+  expect(mismatches(actual, expected.value, expected.bound), what).toEqual([]);
+}
+
+/** Checks C (and Z) of one run on fresh inputs against the float64 reference. */
+async function checkMatmul(gpu: TestGpu, rng: Rng, layout: MatmulLayout, shape: MatmulShape, variant: Variant = {}) {
+  const inputs = randomInputs(rng, shape);
+  const result = await runOnGpu(gpu, layout, shape, inputs, variant);
+  const what = `${layout} ${shape.m}×${shape.k}×${shape.n} (${result.path}) ${JSON.stringify(variant)}`;
+  expect(result.c.canaryIntact && (result.z?.canaryIntact ?? true), `${what}: canary`).toBe(true);
+  const expected = referenceOutputs(layout, shape, inputs, variant.epilogue ?? NO_EPILOGUE);
+  expectWithin(result.c.values, expected.c, what);
+  if (result.z) expectWithin(result.z.values, expected.z!, `${what}: Z`);
+}
+
+/** Runs nn with bias + relu on A, B and bias placed at 256-byte-aligned offsets of one buffer, C in the middle of another. */
+async function checkWithinLargerBuffers({ ctx, cache }: TestGpu, rng: Rng, shape: MatmulShape) {
+  const { m, k, n } = shape;
+  const inputs = randomInputs(rng, shape);
+  const aligned = (floats: number) => Math.ceil(floats / 64) * 64; // 64 floats = 256 bytes
+  const [aStart, bStart, biasStart, cStart] = [64, 64 + aligned(m * k), 64 + aligned(m * k) + aligned(k * n), 64];
+  const packed = new Float32Array(biasStart + aligned(n)).fill(Number.NaN);
+  [[inputs.a, aStart], [inputs.b, bStart], [inputs.bias, biasStart]].forEach(([values, start]) => packed.set(values as Float32Array, start as number));
+  const parameters = inputBuffer(ctx, 'packed A, B, bias', packed);
+  const output = poisonedBuffer(ctx, 'C range', cStart + m * n);
+  const range = (buffer: GPUBuffer, start: number, floats: number) => ({ buffer, offset: start * 4, size: floats * 4 });
+  const epilogue = { kind: 'bias-activation', activation: 'relu' } as const;
+  const op = await createMatmul(ctx, cache, {
+    layout: 'nn', ...shape, a: range(parameters, aStart, m * k), b: range(parameters, bStart, k * n), c: range(output, cStart, m * n),
+    epilogue: { ...epilogue, bias: range(parameters, biasStart, n) },
+  });
+  submit(ctx, (encoder) => {
+    const pass = encoder.beginComputePass({ label: 'matmul range test' });
+    op.encode(pass);
+    pass.end();
+  });
+  const result = await readPoisoned(ctx, output, cStart + m * n);
+  op.dispose();
+  release(ctx, parameters, output);
+  expect(result.canaryIntact && result.bits.subarray(0, cStart).every((bits) => bits === POISON_BITS)).toBe(true);
+  expectWithin(result.values.subarray(cStart), referenceOutputs('nn', shape, inputs, { ...epilogue, writeZ: false }).c, 'ranges');
 }
 
 const seed = Date.now() >>> 0;
@@ -141,6 +186,23 @@ describe(`matmul (seed ${seed})`, () => {
     await checkMatmul(gpu, createRng(seed + shape.m + shape.n), layout, shape);
   });
 
+  // The launch shape real GPUs get (this machine's adapter gets the CPU one): every training shape and a ragged one.
+  it.each(LAYOUTS)('with the GPU tuning (64 invocations, 1 strip), layout %s', async (layout) => {
+    const tuning = { workgroupSize: 64, blockStrips: 1 };
+    const shapes = [...TRAINING.filter(([l]) => l === layout).map(([, shape]) => shape), { m: 63, k: 64, n: 20 }];
+    for (const shape of shapes) await checkMatmul(gpu, createRng(seed + shape.k), layout, shape, { tuning });
+  });
+
+  it('reads and writes ranges of larger buffers (how the trainer binds its flat parameter buffer)', async () => {
+    await checkWithinLargerBuffers(gpu, createRng(seed + 5), { m: 37, k: 64, n: 36 });
+  });
+
+  // 512 × 512 blocks of 4×4 in workgroups of 4: 65536 workgroups, one more than a dimension may hold.
+  it('folds a dispatch wider than maxComputeWorkgroupsPerDimension into y', async () => {
+    expect(gpu.ctx.device.limits.maxComputeWorkgroupsPerDimension).toBeLessThan(65536);
+    await checkMatmul(gpu, createRng(seed + 6), 'nn', { m: 2048, k: 1, n: 2048 }, { tuning: { workgroupSize: 4, blockStrips: 8 } });
+  });
+
   it('takes the vec4 path on aligned shapes and the general path elsewhere', () => {
     expect(TRAINING.map(([layout, shape]) => fitsVec4Path({ layout, ...shape }))).toEqual([true, true, false, true, true, false, true, true, false]);
   });
@@ -153,9 +215,9 @@ describe(`matmul (seed ${seed})`, () => {
     ];
     it.each(shapes)('bias + activation (with and without Z) and activation derivative, $m×$k×$n', async (shape) => {
       const rng = createRng(seed + shape.n);
-      await checkMatmul(gpu, rng, 'nn', shape, { kind: 'bias-activation', activation, writeZ: true });
-      await checkMatmul(gpu, rng, 'nn', shape, { kind: 'bias-activation', activation, writeZ: false });
-      await checkMatmul(gpu, rng, 'nt', shape, { kind: 'activation-derivative', activation });
+      await checkMatmul(gpu, rng, 'nn', shape, { epilogue: { kind: 'bias-activation', activation, writeZ: true } });
+      await checkMatmul(gpu, rng, 'nn', shape, { epilogue: { kind: 'bias-activation', activation, writeZ: false } });
+      await checkMatmul(gpu, rng, 'nt', shape, { epilogue: { kind: 'activation-derivative', activation } });
     });
   });
 });

@@ -14,8 +14,8 @@ const MATMUL_SHADER: ShaderSource = { file: 'shaders/matmul.wgsl', code: matmulC
 const LAYOUT_CODE: Record<MatmulLayout, number> = { nn: 0, tn: 1, nt: 2 };
 const EPILOGUE_CODE = { none: 0, biasActivation: 1, biasActivationZ: 2, activationDerivative: 3 } as const;
 
-/** Rows and columns of C per invocation: the vec4 entry point's 16×16 block, the general one's 4×4. */
-const VEC4_BLOCK = 16;
+/** Columns of C per invocation on the vec4 path (rows: 4 per strip); the general path computes 4×4. */
+const VEC4_BLOCK_COLS = 16;
 const GENERAL_BLOCK = 4;
 
 /** C = act(op(A)·op(B) + bias[col]); when `z` is given, Z = op(A)·op(B) + bias is written there too (backward needs it). */
@@ -42,7 +42,15 @@ export interface MatmulOptions {
   b: GPUBuffer | GPUBufferBinding; // f32 [k, n], or [n, k] for 'nt'
   c: GPUBuffer | GPUBufferBinding; // f32 [m, n]
   epilogue?: BiasActivationEpilogue | ActivationDerivativeEpilogue;
+  /** Defaults to matmulTuning(ctx.adapter). */
+  tuning?: MatmulTuning;
   label?: string;
+}
+
+/** Launch shape: invocations per workgroup, and strips of 4 rows × 16 columns of C per invocation on the vec4 path (1..8). */
+export interface MatmulTuning {
+  workgroupSize: number;
+  blockStrips: number;
 }
 
 /** A matmul bound to its buffers; `encode` records one dispatch into a pass. */
@@ -63,15 +71,22 @@ export function fitsVec4Path({ layout, m, k, n }: Pick<MatmulOptions, 'layout' |
   return n % 4 === 0 && (layout === 'nn' || m % 4 === 0);
 }
 
-/** CPU implementations (SwiftShader) run a workgroup's invocations as SIMD lanes: one group of four is fastest there. */
-export function matmulWorkgroupSize(adapter: AdapterSummary): number {
-  return /swiftshader|llvmpipe|lavapipe|warp/i.test(`${adapter.architecture} ${adapter.description}`) ? 4 : 64;
+/**
+ * CPU implementations (SwiftShader) run a workgroup's invocations as one group of 4 SIMD lanes and pay far more per
+ * load than per multiply-add, so each invocation computes a 32×16 block. GPUs need many threads with few registers.
+ */
+export function matmulTuning(adapter: AdapterSummary): MatmulTuning {
+  const cpu = /swiftshader|llvmpipe|lavapipe|warp/i.test(`${adapter.architecture} ${adapter.description}`);
+  return cpu ? { workgroupSize: 4, blockStrips: 8 } : { workgroupSize: 64, blockStrips: 1 };
 }
 
-/** Throws RangeError for a shape that is not whole and positive or a binding too small for it. */
-function checkShape({ m, k, n, a, b, c, epilogue }: MatmulOptions): void {
+/** Throws RangeError for a shape that is not whole and positive, a binding too small for it, or a tuning out of range. */
+function checkOptions({ m, k, n, a, b, c, epilogue, tuning }: MatmulOptions): void {
   for (const [name, value] of Object.entries({ m, k, n })) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`matmul ${name} must be a whole number ≥ 1, got ${value}`);
+  }
+  if (tuning && !(Number.isInteger(tuning.blockStrips) && tuning.blockStrips >= 1 && tuning.blockStrips <= 8)) {
+    throw new RangeError(`matmul blockStrips must be a whole number in 1..8, got ${tuning.blockStrips}`);
   }
   const needs: [string, GPUBuffer | GPUBufferBinding | undefined, number][] = [
     ['A', a, m * k],
@@ -94,24 +109,11 @@ function epilogueCode(epilogue: MatmulOptions['epilogue']): number {
   return epilogue.z ? EPILOGUE_CODE.biasActivationZ : EPILOGUE_CODE.biasActivation;
 }
 
-export async function createMatmul(ctx: GpuContext, cache: PipelineCache, options: MatmulOptions): Promise<MatmulOp> {
-  checkShape(options);
-  const { layout, m, k, n, epilogue } = options;
-  const path = fitsVec4Path(options) ? 'vec4' : 'general';
-  const workgroupSize = matmulWorkgroupSize(ctx.adapter);
-  const pipeline = await cache.pipeline({
-    shader: MATMUL_SHADER,
-    entryPoint: `matmul_${path}`,
-    constants: {
-      LAYOUT: LAYOUT_CODE[layout],
-      EPILOGUE: epilogueCode(epilogue),
-      ACTIVATION: ACTIVATION_CODE[epilogue?.activation ?? 'linear'],
-      WORKGROUP_SIZE: workgroupSize,
-    },
-  });
-  const label = options.label ?? `matmul ${layout} ${m}×${k}×${n}`;
+/** The bind group for `options`, with the params uniform and stand-ins for bindings the epilogue does not use. */
+function bindMatmul(ctx: GpuContext, pipeline: GPUComputePipeline, label: string, options: MatmulOptions) {
+  const { m, k, n, epilogue } = options;
   const owned = [ctx.buffers.createWithData(`${label} params`, new Uint32Array([m, k, n, 0]), GPUBufferUsage.UNIFORM)];
-  /** A 16-byte stand-in for a binding this epilogue does not use (every entry point declares all six). */
+  // Every entry point declares all six bindings, so an unused one still needs a (16-byte) buffer.
   const placeholder = (what: string): GPUBuffer => {
     const buffer = ctx.buffers.create({ label: `${label} unused ${what}`, size: 16, usage: GPUBufferUsage.STORAGE });
     owned.push(buffer);
@@ -124,10 +126,29 @@ export async function createMatmul(ctx: GpuContext, cache: PipelineCache, option
     layout: pipeline.getBindGroupLayout(0),
     entries: [owned[0]!, options.a, options.b, options.c, bias, z].map((resource, binding) => ({ binding, resource })),
   });
-  const block = path === 'vec4' ? VEC4_BLOCK : GENERAL_BLOCK;
-  const invocations = Math.ceil(m / block) * Math.ceil(n / block);
-  const workgroups = foldedDispatch(invocations, workgroupSize, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  return { bindGroup, owned };
+}
 
+export async function createMatmul(ctx: GpuContext, cache: PipelineCache, options: MatmulOptions): Promise<MatmulOp> {
+  checkOptions(options);
+  const { layout, m, k, n, epilogue } = options;
+  const path = fitsVec4Path(options) ? 'vec4' : 'general';
+  const { workgroupSize, blockStrips } = options.tuning ?? matmulTuning(ctx.adapter);
+  const pipeline = await cache.pipeline({
+    shader: MATMUL_SHADER,
+    entryPoint: `matmul_${path}`,
+    constants: {
+      LAYOUT: LAYOUT_CODE[layout],
+      EPILOGUE: epilogueCode(epilogue),
+      ACTIVATION: ACTIVATION_CODE[epilogue?.activation ?? 'linear'],
+      WORKGROUP_SIZE: workgroupSize,
+      BLOCK_STRIPS: blockStrips,
+    },
+  });
+  const { bindGroup, owned } = bindMatmul(ctx, pipeline, options.label ?? `matmul ${layout} ${m}×${k}×${n}`, options);
+  const [blockRows, blockCols] = path === 'vec4' ? [4 * blockStrips, VEC4_BLOCK_COLS] : [GENERAL_BLOCK, GENERAL_BLOCK];
+  const invocations = Math.ceil(m / blockRows) * Math.ceil(n / blockCols);
+  const workgroups = foldedDispatch(invocations, workgroupSize, ctx.device.limits.maxComputeWorkgroupsPerDimension);
   return {
     path,
     encode(pass) {
