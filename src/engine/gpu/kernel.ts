@@ -9,6 +9,11 @@ export interface BoundKernel {
   encode(pass: GPUComputePassEncoder): void;
 }
 
+/** A kernel bound to its buffers, owning what it created (its params uniform); the shape of every wrapper's op. */
+export interface ComputeOp extends BoundKernel {
+  dispose(): void;
+}
+
 const asBinding = (resource: KernelResource): GPUBufferBinding => ('buffer' in resource ? resource : { buffer: resource });
 
 /**

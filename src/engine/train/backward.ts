@@ -1,5 +1,6 @@
 // The backward pass on the GPU: from dLogits to dW and db of every Dense layer, written into the flat gradient buffer.
 import type { GpuContext } from '../gpu/device';
+import type { ComputeOp } from '../gpu/kernel';
 import { createActivationBackward } from '../gpu/kernels/activation';
 import { createColumnSum } from '../gpu/kernels/column-sum';
 import { createMatmul } from '../gpu/kernels/matmul';
@@ -7,12 +8,6 @@ import type { PipelineCache } from '../gpu/pipelines';
 import { createFloatTensor, floatRange } from '../gpu/tensors';
 import type { ParameterLayout } from '../model/parameters';
 import type { ForwardLayer, ForwardPass } from './forward';
-
-/** Anything recorded into a pass and disposed with the backward pass. */
-interface Recorded {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
 
 export interface BackwardPass {
   /** dLogits: [batch, 10], written by softmax cross-entropy before `encode`. */
@@ -32,7 +27,7 @@ type DenseLayer = Extract<ForwardLayer, { kind: 'dense' }>;
 
 export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, options: BackwardOptions): Promise<BackwardPass> {
   const { forward, layout, grads, batch } = options;
-  const ops: Recorded[] = [];
+  const ops: ComputeOp[] = [];
   const owned: GPUBufferBinding[] = [];
   const tensor = (label: string, floats: number) => {
     const created = createFloatTensor(ctx, label, floats);
@@ -71,7 +66,7 @@ interface PropagateOptions {
   to: number; // index of the previous Dense layer, whose dZ is returned
   dZ: GPUBufferBinding;
   batch: number;
-  ops: Recorded[];
+  ops: ComputeOp[];
   tensor: (label: string, floats: number) => GPUBufferBinding;
 }
 

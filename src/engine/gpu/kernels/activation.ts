@@ -2,6 +2,7 @@
 import { ACTIVATION_CODE, type Activation } from '../../activations';
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, createUniform, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import activationsCode from '../../../../shaders/activations.wgsl?raw';
 
@@ -25,26 +26,16 @@ export interface ActivationBackwardOptions {
 }
 
 /** An activation bound to its buffers; `encode` records one dispatch into a pass. */
-export interface ActivationOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
+export type ActivationOp = ComputeOp;
 
 /** Y = act(Z). */
 export function createActivationForward(ctx: GpuContext, cache: PipelineCache, options: ActivationForwardOptions): Promise<ActivationOp> {
-  return createElementwise(ctx, cache, 'activation_forward', options, [
-    { binding: 1, resource: options.z },
-    { binding: 2, resource: options.y },
-  ]);
+  return createElementwise(ctx, cache, 'activation_forward', options, [undefined, options.z, options.y]);
 }
 
 /** dZ = dY ⊙ act'(Z). */
 export function createActivationBackward(ctx: GpuContext, cache: PipelineCache, options: ActivationBackwardOptions): Promise<ActivationOp> {
-  return createElementwise(ctx, cache, 'activation_backward', options, [
-    { binding: 1, resource: options.z },
-    { binding: 3, resource: options.dY },
-    { binding: 4, resource: options.dZ },
-  ]);
+  return createElementwise(ctx, cache, 'activation_backward', options, [undefined, options.z, undefined, options.dY, options.dZ]);
 }
 
 async function createElementwise(
@@ -52,7 +43,8 @@ async function createElementwise(
   cache: PipelineCache,
   entryPoint: 'activation_forward' | 'activation_backward',
   { activation, count }: { activation: Activation; count: number },
-  storage: { binding: number; resource: GPUBuffer | GPUBufferBinding }[],
+  /** Storage buffers by binding number (binding 0, the params, is filled in here). */
+  storage: (KernelResource | undefined)[],
 ): Promise<ActivationOp> {
   const pipeline = await cache.pipeline({
     shader: ACTIVATIONS_SHADER,
@@ -60,19 +52,8 @@ async function createElementwise(
     constants: { ACTIVATION: ACTIVATION_CODE[activation], ELEMENTWISE_WORKGROUP_SIZE: WORKGROUP_SIZE },
   });
   const label = `${entryPoint} ${activation} ×${count}`;
-  const params = ctx.buffers.createWithData(`${label} params`, new Uint32Array([count, 0, 0, 0]), GPUBufferUsage.UNIFORM);
-  const bindGroup = ctx.device.createBindGroup({
-    label: `${label} bind group`,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [{ binding: 0, resource: params }, ...storage],
-  });
+  const params = createUniform(ctx, label, new Uint32Array([count, 0, 0, 0]));
   const workgroups = foldedDispatch(count, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  return {
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...workgroups);
-    },
-    dispose: () => ctx.buffers.destroy(params),
-  };
+  const kernel = bindKernel(ctx.device, pipeline, label, [params, ...storage.slice(1)], workgroups);
+  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -1,6 +1,7 @@
 // Column sums on the GPU: db[col] = Σ_row dY[row, col], the bias gradient of a Dense layer.
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, createUniform, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import columnSumCode from '../../../../shaders/column_sum.wgsl?raw';
 
@@ -16,10 +17,7 @@ export interface ColumnSumOptions {
 }
 
 /** A column sum bound to its buffers; `encode` records one dispatch into a pass. */
-export interface ColumnSumOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
+export type ColumnSumOp = ComputeOp;
 
 export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, options: ColumnSumOptions): Promise<ColumnSumOp> {
   const { rows, cols, dY, db } = options;
@@ -34,20 +32,9 @@ export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, opt
     constants: { WORKGROUP_SIZE },
   });
   const label = options.label ?? `column sum ${rows}×${cols}`;
-  const params = ctx.buffers.createWithData(`${label} params`, new Uint32Array([rows, cols, 0, 0]), GPUBufferUsage.UNIFORM);
-  const bindGroup = ctx.device.createBindGroup({
-    label: `${label} bind group`,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [params, dY, db].map((resource, binding) => ({ binding, resource })),
-  });
+  const params = createUniform(ctx, label, new Uint32Array([rows, cols, 0, 0]));
   const invocations = cols / columnsPerInvocation;
   const workgroups = foldedDispatch(invocations, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  return {
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...workgroups);
-    },
-    dispose: () => ctx.buffers.destroy(params),
-  };
+  const kernel = bindKernel(ctx.device, pipeline, label, [params, dY, db], workgroups);
+  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -3,6 +3,7 @@ import { ACTIVATION_CODE, type Activation } from '../../activations';
 import type { MatmulLayout } from '../../reference/matmul';
 import type { AdapterSummary, GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
+import { bindKernel, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { ACTIVATIONS_SHADER } from './activation';
 import matmulCode from '../../../../shaders/matmul.wgsl?raw';
@@ -54,9 +55,7 @@ export interface MatmulTuning {
 }
 
 /** A matmul bound to its buffers; `encode` records one dispatch into a pass. */
-export interface MatmulOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
+export interface MatmulOp extends ComputeOp {
   /** Which entry point runs: 'vec4' for aligned shapes, 'general' otherwise. */
   readonly path: 'vec4' | 'general';
 }
@@ -121,12 +120,8 @@ function bindMatmul(ctx: GpuContext, pipeline: GPUComputePipeline, label: string
   };
   const bias = epilogue?.kind === 'bias-activation' ? epilogue.bias : placeholder('bias');
   const z = epilogue?.z ?? placeholder('Z');
-  const bindGroup = ctx.device.createBindGroup({
-    label: `${label} bind group`,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [owned[0]!, options.a, options.b, options.c, bias, z].map((resource, binding) => ({ binding, resource })),
-  });
-  return { bindGroup, owned };
+  const resources = [owned[0]!, options.a, options.b, options.c, bias, z];
+  return { bind: (workgroups: [number, number]) => bindKernel(ctx.device, pipeline, label, resources, workgroups), owned };
 }
 
 export async function createMatmul(ctx: GpuContext, cache: PipelineCache, options: MatmulOptions): Promise<MatmulOp> {
@@ -145,17 +140,13 @@ export async function createMatmul(ctx: GpuContext, cache: PipelineCache, option
       BLOCK_STRIPS: blockStrips,
     },
   });
-  const { bindGroup, owned } = bindMatmul(ctx, pipeline, options.label ?? `matmul ${layout} ${m}×${k}×${n}`, options);
+  const { bind, owned } = bindMatmul(ctx, pipeline, options.label ?? `matmul ${layout} ${m}×${k}×${n}`, options);
   const [blockRows, blockCols] = path === 'vec4' ? [4 * blockStrips, VEC4_BLOCK_COLS] : [GENERAL_BLOCK, GENERAL_BLOCK];
   const invocations = Math.ceil(m / blockRows) * Math.ceil(n / blockCols);
   const workgroups = foldedDispatch(invocations, workgroupSize, ctx.device.limits.maxComputeWorkgroupsPerDimension);
   return {
     path,
-    encode(pass) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bindGroup);
-      pass.dispatchWorkgroups(...workgroups);
-    },
+    encode: bind(workgroups).encode,
     dispose: () => owned.forEach((buffer) => ctx.buffers.destroy(buffer)),
   };
 }

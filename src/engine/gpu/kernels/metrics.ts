@@ -1,7 +1,7 @@
 // Evaluation counts on the GPU: argmax per row, correct predictions and a confusion matrix, accumulated over test-set chunks.
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform } from '../kernel';
+import { bindKernel, createUniform, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { checkClassCount } from './softmax-ce';
 import metricsCode from '../../../../shaders/metrics.wgsl?raw';
@@ -20,10 +20,7 @@ export interface MetricsOptions {
 }
 
 /** The op bound to its buffers; `encode` records one dispatch into a pass. */
-export interface MetricsOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
+export type MetricsOp = ComputeOp;
 
 export interface EvaluationTotals {
   correct: number;

@@ -1,7 +1,7 @@
 // Non-finite check on the GPU: counts NaN and ±Inf values of a float buffer into a counter word, by bit pattern.
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform } from '../kernel';
+import { bindKernel, createUniform, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import nonfiniteCode from '../../../../shaders/nonfinite.wgsl?raw';
 
@@ -15,10 +15,7 @@ export interface NonfiniteCheckOptions {
 }
 
 /** The check bound to its buffers; `encode` records one dispatch into a pass. */
-export interface NonfiniteCheckOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
+export type NonfiniteCheckOp = ComputeOp;
 
 export async function createNonfiniteCheck(
   ctx: GpuContext,

@@ -1,6 +1,6 @@
 // Fused softmax + cross-entropy on the GPU: dLogits of the mean loss, plus loss, correct and non-finite counts into accumulators.
 import type { GpuContext } from '../device';
-import { bindKernel, createUniform } from '../kernel';
+import { bindKernel, createUniform, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import softmaxCeCode from '../../../../shaders/softmax_ce.wgsl?raw';
 
@@ -22,10 +22,7 @@ export interface SoftmaxCrossEntropyOptions {
 }
 
 /** The op bound to its buffers; `encode` records one dispatch into a pass. */
-export interface SoftmaxCrossEntropyOp {
-  encode(pass: GPUComputePassEncoder): void;
-  dispose(): void;
-}
+export type SoftmaxCrossEntropyOp = ComputeOp;
 
 export interface LossAccumulators {
   /** Σ loss over the counted rows; NaN once any row had a non-finite logit. */
