@@ -43,3 +43,18 @@ export function bindKernel(
 export function createUniform(ctx: GpuContext, label: string, data: ArrayBufferView): GPUBuffer {
   return ctx.buffers.createWithData(`${label} params`, data, GPUBufferUsage.UNIFORM);
 }
+
+/**
+ * Awaits ops whose pipelines compile concurrently; if any fails, releases the ones that were made
+ * (by default with their `dispose`) and rethrows the first failure.
+ */
+export async function awaitAll<T>(pending: readonly Promise<T>[], release: (made: T) => void = (op) => (op as ComputeOp).dispose()): Promise<T[]> {
+  const settled = await Promise.allSettled(pending);
+  const made = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) {
+    made.forEach(release);
+    throw failure.reason;
+  }
+  return made;
+}

@@ -1,6 +1,6 @@
 // The backward pass on the GPU: from dLogits to dW and db of every Dense layer, written into the flat gradient buffer.
 import type { GpuContext } from '../gpu/device';
-import type { ComputeOp } from '../gpu/kernel';
+import { awaitAll, type ComputeOp } from '../gpu/kernel';
 import { createActivationBackward } from '../gpu/kernels/activation';
 import { createColumnSum } from '../gpu/kernels/column-sum';
 import { createMatmul } from '../gpu/kernels/matmul';
@@ -27,7 +27,8 @@ type DenseLayer = Extract<ForwardLayer, { kind: 'dense' }>;
 
 export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, options: BackwardOptions): Promise<BackwardPass> {
   const { forward, layout, grads, batch } = options;
-  const ops: ComputeOp[] = [];
+  // Pipelines compile concurrently: ops are awaited together at the end.
+  const ops: Promise<ComputeOp>[] = [];
   const owned: GPUBufferBinding[] = [];
   const tensor = (label: string, floats: number) => {
     const created = createFloatTensor(ctx, label, floats);
@@ -44,18 +45,23 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     const { weightOffset, biasOffset } = layout.dense.find((d) => d.layerIndex === layer.index)!;
     const { inputs, outputs } = layer;
     // Z = X·W + b  ⇒  dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]
-    ops.push(await createMatmul(ctx, cache, { layout: 'tn', m: inputs, k: batch, n: outputs, a: layer.input, b: dZ, c: floatRange(grads, weightOffset, inputs * outputs) }));
-    ops.push(await createColumnSum(ctx, cache, { rows: batch, cols: outputs, dY: dZ, db: floatRange(grads, biasOffset, outputs) }));
+    ops.push(createMatmul(ctx, cache, { layout: 'tn', m: inputs, k: batch, n: outputs, a: layer.input, b: dZ, c: floatRange(grads, weightOffset, inputs * outputs) }));
+    ops.push(createColumnSum(ctx, cache, { rows: batch, cols: outputs, dY: dZ, db: floatRange(grads, biasOffset, outputs) }));
     const previousDense = layers.slice(0, i).findLastIndex((l) => l.kind === 'dense');
     if (previousDense < 0) break; // the first Dense layer: no gradient needed for the input images
-    dZ = await propagateToPreviousDense(ctx, cache, { layers, from: i, to: previousDense, dZ, batch, ops, tensor });
+    dZ = propagateToPreviousDense(ctx, cache, { layers, from: i, to: previousDense, dZ, batch, ops, tensor });
   }
+  const releaseTensors = () => owned.forEach(({ buffer }) => ctx.buffers.destroy(buffer));
+  const ready = await awaitAll(ops).catch((error: unknown) => {
+    releaseTensors();
+    throw error;
+  });
   return {
     dLogits,
-    encode: (pass) => ops.forEach((op) => op.encode(pass)),
+    encode: (pass) => ready.forEach((op) => op.encode(pass)),
     dispose() {
-      ops.forEach((op) => op.dispose());
-      owned.forEach(({ buffer }) => ctx.buffers.destroy(buffer));
+      ready.forEach((op) => op.dispose());
+      releaseTensors();
     },
   };
 }
@@ -66,7 +72,7 @@ interface PropagateOptions {
   to: number; // index of the previous Dense layer, whose dZ is returned
   dZ: GPUBufferBinding;
   batch: number;
-  ops: ComputeOp[];
+  ops: Promise<ComputeOp>[];
   tensor: (label: string, floats: number) => GPUBufferBinding;
 }
 
@@ -74,7 +80,7 @@ interface PropagateOptions {
  * dX = dZ·Wᵀ back through any dropout layers in between, then dZ_prev = dX ⊙ act'(Z_prev).
  * Without dropout in between, act' is fused into the matmul's epilogue.
  */
-async function propagateToPreviousDense(ctx: GpuContext, cache: PipelineCache, options: PropagateOptions): Promise<GPUBufferBinding> {
+function propagateToPreviousDense(ctx: GpuContext, cache: PipelineCache, options: PropagateOptions): GPUBufferBinding {
   const { layers, from, to, dZ, batch, ops, tensor } = options;
   const layer = layers[from] as DenseLayer;
   const previous = layers[to] as DenseLayer;
@@ -83,14 +89,14 @@ async function propagateToPreviousDense(ctx: GpuContext, cache: PipelineCache, o
   const dropouts = layers.slice(to + 1, from) as Extract<ForwardLayer, { kind: 'dropout' }>[];
   if (dropouts.length === 0) {
     const epilogue = { kind: 'activation-derivative' as const, activation: previous.activation, z: previous.z };
-    ops.push(await createMatmul(ctx, cache, { ...shape, c: dZPrevious, epilogue }));
+    ops.push(createMatmul(ctx, cache, { ...shape, c: dZPrevious, epilogue }));
     return dZPrevious;
   }
   // Y = D(X) for each dropout: dX = D(dY) with the same mask, from the last dropout back to the first.
-  ops.push(await createMatmul(ctx, cache, { ...shape, c: dropouts.at(-1)!.dOutput }));
-  for (const dropout of [...dropouts].reverse()) ops.push({ encode: (pass) => dropout.op.encodeBackward(pass), dispose: () => {} });
+  ops.push(createMatmul(ctx, cache, { ...shape, c: dropouts.at(-1)!.dOutput }));
+  for (const dropout of [...dropouts].reverse()) ops.push(Promise.resolve({ encode: (pass) => dropout.op.encodeBackward(pass), dispose: () => {} }));
   ops.push(
-    await createActivationBackward(ctx, cache, {
+    createActivationBackward(ctx, cache, {
       activation: previous.activation,
       count: batch * previous.outputs,
       z: previous.z.buffer,

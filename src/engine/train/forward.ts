@@ -1,6 +1,7 @@
 // The forward pass of an MLP on the GPU: one fused matmul + bias + activation per Dense layer, dropout between.
 import type { Activation } from '../activations';
 import type { GpuContext } from '../gpu/device';
+import { awaitAll } from '../gpu/kernel';
 import { createDropout, type DropoutOp } from '../gpu/kernels/dropout';
 import { createMatmul, type MatmulOp } from '../gpu/kernels/matmul';
 import type { PipelineCache } from '../gpu/pipelines';
@@ -60,7 +61,9 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
     owned.push(created);
     return created;
   };
-  const layers: ForwardLayer[] = [];
+  // Pipelines compile concurrently: each layer is complete once its op is.
+  const pending: Promise<ForwardLayer>[] = [];
+  let previousDropoutGradient: GPUBufferBinding | undefined;
   let input = options.input;
   let width = PIXELS_PER_IMAGE;
   for (const [index, layer] of [...spec.layers, OUTPUT_LAYER].entries()) {
@@ -69,9 +72,9 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
       const output = tensor(`dropout ${index} Y`, batch * width);
       const dOutput = tensor(`dropout ${index} dY`, batch * width);
       // Consecutive dropouts: this one's input gradient is the previous one's output gradient.
-      const previous = layers.at(-1);
-      const dInput = previous?.kind === 'dropout' ? previous.dOutput : tensor(`dropout ${index} dX`, batch * width);
-      const op = await createDropout(ctx, cache, {
+      const dInput = previousDropoutGradient ?? tensor(`dropout ${index} dX`, batch * width);
+      previousDropoutGradient = dOutput;
+      const op = createDropout(ctx, cache, {
         length: batch * width,
         rate: layer.rate,
         seed: (options.dropout.seed + index * 0x9e3779b9) >>> 0,
@@ -81,7 +84,8 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
         dY: dOutput.buffer,
         dX: dInput.buffer,
       });
-      layers.push({ kind: 'dropout', index, width, input, output, dOutput, dInput, op });
+      const layerInput = input;
+      pending.push(op.then((made) => ({ kind: 'dropout', index, width, input: layerInput, output, dOutput, dInput, op: made })));
       input = output;
       continue;
     }
@@ -89,7 +93,8 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
     const weights = floatRange(params, weightOffset, width * layer.units);
     const z = tensor(`dense ${index} Z`, batch * layer.units);
     const output = tensor(`dense ${index} Y`, batch * layer.units);
-    const op = await createMatmul(ctx, cache, {
+    previousDropoutGradient = undefined;
+    const op = createMatmul(ctx, cache, {
       layout: 'nn',
       m: batch,
       k: width,
@@ -99,10 +104,16 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
       c: output,
       epilogue: { kind: 'bias-activation', bias: floatRange(params, biasOffset, layer.units), activation: layer.activation, z },
     });
-    layers.push({ kind: 'dense', index, inputs: width, outputs: layer.units, activation: layer.activation, input, z, output, weights, op });
+    const [layerInput, inputs, activation] = [input, width, layer.activation];
+    pending.push(op.then((made) => ({ kind: 'dense', index, inputs, outputs: layer.units, activation, input: layerInput, z, output, weights, op: made })));
     input = output;
     width = layer.units;
   }
+  const releaseTensors = () => owned.forEach(({ buffer }) => ctx.buffers.destroy(buffer));
+  const layers = await awaitAll(pending, (layer) => layer.op.dispose()).catch((error: unknown) => {
+    releaseTensors();
+    throw error;
+  });
   return {
     layers,
     logits: input,
@@ -114,7 +125,7 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
     },
     dispose() {
       layers.forEach((layer) => layer.op.dispose());
-      owned.forEach(({ buffer }) => ctx.buffers.destroy(buffer));
+      releaseTensors();
     },
   };
 }

@@ -9,9 +9,10 @@ import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
 import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
 import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } from './admission';
 import { MetricsRing, type SubmitMetrics } from './metrics-ring';
+import { awaitAll } from '../gpu/kernel';
 import { createModelState, type Checkpoint, type ModelState } from './model-state';
 import { learningRateFactor, type LrSchedule } from './schedule';
-import { createTrainingGraph, type TrainingGraph } from './training-graph';
+import { createTrainingGraph, type TrainingGraph, type TrainingGraphOptions } from './training-graph';
 
 /** Settings that may change between steps without a reset. */
 export interface TrainingSettings {
@@ -82,9 +83,12 @@ export class Trainer {
       const indices = ownBuffer(ctx.buffers.create({ label: 'epoch permutation', size: trainImages * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
       const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
       const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
-      const evaluator = own(await createEvaluator(ctx, cache, config.spec, model, dataset.test));
-      const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, evaluator);
-      trainer.graph = own(await trainer.buildGraph(config.settings.batchSize));
+      // The evaluator and the training step share pipelines; building both at once overlaps their compiles.
+      const evaluatorBuild = createEvaluator(ctx, cache, config.spec, model, dataset.test);
+      const graphBuild = createTrainingGraph(ctx, cache, graphOptions(config, model, dataset, indices, accumulators, config.settings.batchSize));
+      made.push(...(await awaitAll<{ dispose(): void }>([evaluatorBuild, graphBuild])));
+      const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, await evaluatorBuild);
+      trainer.graph = await graphBuild;
       const error = await scopes.close();
       if (error) throw new ModelDoesNotFitError(error.message);
       trainer.reset();
@@ -212,15 +216,18 @@ export class Trainer {
   }
 
   private buildGraph(batch: number): Promise<TrainingGraph> {
-    return createTrainingGraph(this.ctx, this.cache, {
-      spec: this.config.spec,
-      model: this.model,
-      batch,
-      split: this.dataset.train,
-      indices: this.indices,
-      stepsPerSubmit: STEPS_PER_SUBMIT,
-      accumulators: this.accumulators,
-      dropoutSeed: this.config.seed,
-    });
+    return createTrainingGraph(this.ctx, this.cache, graphOptions(this.config, this.model, this.dataset, this.indices, this.accumulators, batch));
   }
+}
+
+function graphOptions(
+  config: TrainerConfig,
+  model: ModelState,
+  dataset: GpuDataset,
+  indices: GPUBuffer,
+  accumulators: GPUBuffer,
+  batch: number,
+): TrainingGraphOptions {
+  const split = dataset.train;
+  return { spec: config.spec, model, batch, split, indices, stepsPerSubmit: STEPS_PER_SUBMIT, accumulators, dropoutSeed: config.seed };
 }
