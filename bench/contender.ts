@@ -1,4 +1,4 @@
-// The interface every matmul implementation under test provides to the timing loop.
+// The interface every matmul implementation under test provides to the timing loop, and helpers both benchmark pages share.
 import type { MatmulInputs } from './matrices';
 
 /** One matmul shape set up on one implementation, its inputs already on (or bound for) the GPU. */
@@ -23,4 +23,9 @@ export interface Contender {
 /** 'vendor/architecture' as the adapter reports them. */
 export function describeAdapter(info: { vendor: string; architecture: string }): string {
   return `${info.vendor || 'unknown vendor'}/${info.architecture || 'unknown architecture'}`;
+}
+
+/** An error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

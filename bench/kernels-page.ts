@@ -1,5 +1,5 @@
 // The benchmark page: starts each matmul contender once, then measures the shapes scripts/bench-kernels.ts asks for.
-import type { Contender } from './contender';
+import { messageOf, type Contender } from './contender';
 import { startJax } from './contenders/jax';
 import { startOurs } from './contenders/ours';
 import { startTfjs } from './contenders/tfjs';
@@ -18,10 +18,6 @@ const STARTERS: Record<ContenderName, () => Promise<Contender>> = { ours: startO
 
 /** Each contender, or why it could not start. */
 const started = new Map<ContenderName, Contender | string>();
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function startContender(name: ContenderName): Promise<ContenderStart> {
   try {

@@ -1,10 +1,6 @@
 // Turns kernel-benchmark results into the printed table, the warm-up summary, the list of problems and the saved records.
 import { CONTENDERS, MAX_RELATIVE_ERROR, shapeLabel, type ContenderName, type ShapeResult } from '../bench/protocol';
-
-/** Three significant digits, no trailing zeros: 3.1, 0.64, 1.07, 1230. */
-function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(3)));
-}
+import { formatNumber } from './bench-page';
 
 function gflopsOf(result: ShapeResult, name: ContenderName): number | undefined {
   const measured = result.results[name];

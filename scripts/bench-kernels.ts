@@ -1,64 +1,17 @@
 // Matmul benchmark runner: builds bench/kernels.html with Vite, drives it in headless Chromium with WebGPU, prints and saves GFLOP/s.
 // Usage: npm run bench:kernels [-- --quick]   (--quick: shorter batches, no 1024³)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import type { Page } from '@playwright/test';
 import { benchShapes, CONTENDERS, type ContenderName, type ContenderStart, type ShapeResult, type TimingSettings } from '../bench/protocol';
 import { formatShapeLine, formatWarmups, problemsOf, withRatios } from './bench-kernels-report';
-import { findChromium, WEBGPU_FLAGS } from './chromium';
+import { BENCH_DIR, withBenchPage, type BenchPage } from './bench-page';
 
-const BENCH_DIR = join(import.meta.dirname, '..', 'bench');
+const KERNELS_PAGE: BenchPage = { html: 'kernels.html', readyGlobal: 'kernelBench' };
 const RESULTS_PATH = join(BENCH_DIR, 'kernels-results.json');
 
 const FULL: TimingSettings = { batchSeconds: 0.3, batches: 3 };
 const QUICK: TimingSettings = { batchSeconds: 0.1, batches: 3 };
-
-/** Builds the page into a temporary folder and serves it on localhost while `use` runs. */
-async function withServedPage<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const outDir = mkdtempSync(join(tmpdir(), 'bench-kernels-'));
-  const shared = { root: BENCH_DIR, configFile: false as const, publicDir: false as const, logLevel: 'warn' as const };
-  try {
-    await build({
-      ...shared,
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2022',
-        chunkSizeWarningLimit: 10_000,
-        rolldownOptions: { input: join(BENCH_DIR, 'kernels.html') },
-      },
-    });
-    const server = await preview({ ...shared, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    try {
-      const url = server.resolvedUrls?.local[0];
-      if (!url) throw new Error('vite preview reported no local URL');
-      return await use(new URL('kernels.html', url).href);
-    } finally {
-      await server.close();
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
-
-/** Opens `url` in headless Chromium with WebGPU, page errors echoed here, while `use` runs. */
-async function withBenchPage<T>(url: string, use: (page: Page) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: WEBGPU_FLAGS, headless: true });
-  try {
-    const page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
-    });
-    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-    await page.goto(url);
-    await page.waitForFunction(() => window.kernelBench !== undefined);
-    return await use(page);
-  } finally {
-    await browser.close();
-  }
-}
 
 /** One line per distinct adapter, naming the contenders on it, then one per contender that did not start. */
 function printStarts(starts: Record<ContenderName, ContenderStart>): void {
@@ -88,7 +41,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const settings = quick ? QUICK : FULL;
   const started = performance.now();
-  const { starts, shapes } = await withServedPage((url) => withBenchPage(url, (page) => runBenchmark(page, settings, quick)));
+  const { starts, shapes } = await withBenchPage(KERNELS_PAGE, (page) => runBenchmark(page, settings, quick));
   console.log(formatWarmups(shapes));
   const problems = problemsOf(shapes);
   for (const problem of problems) console.error(problem);

@@ -45,9 +45,14 @@ async function upload({ shape, a, b }: MatmulInputs): Promise<[np.Array, np.Arra
   return arrays;
 }
 
-export async function startJax(): Promise<Contender> {
+/** Starts jax-js's webgpu backend and returns its device. */
+export async function startJaxWebGpu(): Promise<GPUDevice> {
   if (!(await init('webgpu')).includes('webgpu')) throw new Error('jax-js found no webgpu device');
-  const device = getWebGPUDevice();
+  return getWebGPUDevice();
+}
+
+export async function startJax(): Promise<Contender> {
+  const device = await startJaxWebGpu();
   return {
     adapter: describeAdapter(device.adapterInfo),
     prepare: async (inputs) => prepareMatmul(device, inputs.shape.layout, await upload(inputs)),

@@ -4,7 +4,8 @@ import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { describeAdapter, type Contender, type TimedMatmul } from '../contender';
 import { storedDims, type MatmulInputs } from '../matrices';
 
-async function startBackend(): Promise<WebGPUBackend> {
+/** tfjs on its webgpu backend, ready to run. */
+export async function startBackend(): Promise<WebGPUBackend> {
   if (!(await tf.setBackend('webgpu'))) throw new Error('tfjs could not start its webgpu backend');
   await tf.ready();
   const backend = tf.backend();

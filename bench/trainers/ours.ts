@@ -1,0 +1,57 @@
+// The app's own Trainer (src/engine/train/trainer.ts) on W1: bytes on the GPU, several steps per submit, metrics ring.
+import { PIXELS_PER_IMAGE, TRAIN_COUNT } from '../../src/engine/data/mnist';
+import { browserGpu } from '../../src/engine/gpu/browser-gpu';
+import { uploadDataset } from '../../src/engine/gpu/dataset';
+import { acquireGpu } from '../../src/engine/gpu/device';
+import { PipelineCache } from '../../src/engine/gpu/pipelines';
+import { Trainer, type TrainerConfig } from '../../src/engine/train/trainer';
+import { describeAdapter } from '../contender';
+import type { BenchTrainer } from '../trainer';
+import type { W1Data } from '../training-data';
+import { W1, W1_SPEC } from '../training-protocol';
+
+const W1_CONFIG: TrainerConfig = {
+  spec: W1_SPEC,
+  seed: W1.seed,
+  optimizer: 'adam',
+  trainImages: W1.trainImages,
+  settings: {
+    batchSize: W1.batch,
+    hyperparameters: { ...W1.adam, momentum: 0, weightDecay: 0, maxGradNorm: 0 },
+    schedule: { kind: 'constant' },
+    epochs: 1,
+  },
+};
+
+export async function startOurs(data: W1Data): Promise<BenchTrainer> {
+  // The packed training images are the largest storage binding, as in the app's worker.
+  const ctx = await acquireGpu(browserGpu(), { minStorageBindingBytes: TRAIN_COUNT * PIXELS_PER_IMAGE });
+  const dataset = uploadDataset(ctx, data.mnist);
+  await ctx.device.queue.onSubmittedWorkDone();
+  const cache = new PipelineCache(ctx.device);
+  return {
+    adapter: describeAdapter(ctx.adapter),
+    gpuDatasetBytes: dataset.bytes,
+    async createModel() {
+      // Compiles every pipeline of the step and of evaluation, uploads the seeded weights.
+      const trainer = await Trainer.create(ctx, cache, dataset, W1_CONFIG, () => {});
+      return {
+        // The trainer keeps its own position, which starts at step 0 as `first` does.
+        async runSteps(first, count) {
+          const taken = await trainer.runSteps(count);
+          if (taken !== count) throw new Error(`the trainer took ${taken} of steps ${first}..${first + count - 1}`);
+        },
+        async finish() {
+          await trainer.drain();
+          await ctx.device.queue.onSubmittedWorkDone();
+        },
+        evaluate: async () => (await trainer.evaluate()).accuracy,
+        dispose: () => trainer.dispose(),
+      };
+    },
+    dispose() {
+      dataset.dispose();
+      ctx.device.destroy();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// What the training benchmark runs (workload W1) and the data its page hands back to the runner.
+import type { AdapterSummary } from '../src/engine/gpu/device';
+import type { ModelSpec } from '../src/engine/model/spec';
+
+export const TRAINERS = ['ours', 'tfjs-webgpu', 'jax-webgpu'] as const;
+export type TrainerName = (typeof TRAINERS)[number];
+
+/** W1's hidden layers: Dense 128 ReLU, Dense 64 ReLU (then the fixed Dense 10 + softmax), Glorot-uniform init. */
+export const W1_SPEC: ModelSpec = {
+  layers: [
+    { kind: 'dense', units: 128, activation: 'relu', init: 'glorot' },
+    { kind: 'dense', units: 64, activation: 'relu', init: 'glorot' },
+  ],
+};
+
+/** W1: MLP 784-128-64-10, ReLU, softmax cross-entropy, Adam, batch 128, one shuffled epoch of MNIST. */
+export const W1 = {
+  name: 'W1',
+  adam: { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  batch: 128,
+  trainImages: 60_000,
+  /** Seeds the initial weights and the epoch's shuffle, the same for every trainer. */
+  seed: 1,
+} as const;
+
+/** Full batches in one epoch: the partial last batch is dropped, as the app's trainer does. */
+export const EPOCH_STEPS = Math.floor(W1.trainImages / W1.batch);
+
+/** Steps of a --quick run: enough to see the speeds, too few for a comparable accuracy. */
+export const QUICK_STEPS = 60;
+
+export interface TrainingMeasurement {
+  name: TrainerName;
+  /** 'vendor/architecture' of the adapter the trainer ran on. */
+  adapter: string;
+  steps: number;
+  /** steps × batch. */
+  samples: number;
+  /** Model creation (buffers, weights, optimizer state, pipelines) plus the first step, until the GPU has finished it. */
+  firstStepMs: number;
+  /** From just before model creation until the GPU has finished the last step: firstStepMs plus the remaining steps. */
+  totalMs: number;
+  /** samples / totalMs. */
+  samplesPerSec: number;
+  /** Steps 2..N only: (steps − 1) × batch / (totalMs − firstStepMs). */
+  steadySamplesPerSec: number;
+  /** Accuracy on the 10,000 test images after training. */
+  testAcc: number;
+  /** Bytes of the dataset tensors the trainer keeps on the GPU (train and test images and labels). */
+  gpuDatasetBytes: number;
+}
+
+export type TrainingOutcome = TrainingMeasurement | { name: TrainerName; error: string };
+
+/** What the benchmark page exposes on `window.trainingBench` once its module has loaded. */
+export interface TrainingBenchApi {
+  /** Fetches MNIST from the served public/mnist/ files and describes the default adapter. */
+  load(): Promise<AdapterSummary>;
+  /** Sets up one trainer (device, dataset upload: untimed), trains `steps` steps, evaluates, tears it down. */
+  run(name: TrainerName, steps: number): Promise<TrainingOutcome>;
+}
+
+declare global {
+  interface Window {
+    trainingBench?: TrainingBenchApi;
+  }
+}
