@@ -1,7 +1,7 @@
 // gpu tier: the worker's training session — train, pause, step, resume, reset, epoch-end evaluation, divergence rollback.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testGpu, type TestGpu } from '../../tests/gpu/context';
-import { mnistFromPackage } from '../../tests/gpu/mnist';
+import type { TestGpu } from '../../tests/gpu/context';
+import { mnistFromPackage, testGpuWithMnist } from '../../tests/gpu/mnist';
 import { BufferRegistry } from '../engine/gpu/buffers';
 import { uploadDataset, type GpuDataset } from '../engine/gpu/dataset';
 import type { GpuContext } from '../engine/gpu/device';
@@ -44,8 +44,7 @@ describe('TrainingSession', () => {
   let dataset: GpuDataset;
 
   beforeAll(async () => {
-    gpu = await testGpu();
-    dataset = uploadDataset(gpu.ctx, mnistFromPackage());
+    ({ gpu, dataset } = await testGpuWithMnist());
   });
 
   it('trains to the end, evaluating the full test set after each epoch', async () => {

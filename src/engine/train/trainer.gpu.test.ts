@@ -1,8 +1,8 @@
 // gpu tier: the trainer on real MNIST — learns, reproduces itself bit for bit, resets exactly, frees every buffer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mnistFromPackage } from '../../../tests/gpu/mnist';
-import { testGpu, type TestGpu } from '../../../tests/gpu/context';
-import { uploadDataset, type GpuDataset } from '../gpu/dataset';
+import { testGpuWithMnist } from '../../../tests/gpu/mnist';
+import type { TestGpu } from '../../../tests/gpu/context';
+import type { GpuDataset } from '../gpu/dataset';
 import { readBuffer } from '../gpu/readback';
 import { initialParameters } from '../model/parameters';
 import type { SubmitMetrics } from './metrics-ring';
@@ -42,8 +42,7 @@ describe('Trainer on MNIST', () => {
   let dataset: GpuDataset;
 
   beforeAll(async () => {
-    gpu = await testGpu();
-    dataset = uploadDataset(gpu.ctx, mnistFromPackage());
+    ({ gpu, dataset } = await testGpuWithMnist());
   });
 
   // 300 Adam steps on 4,000 images: a 784-64-32-10 MLP reaches about 90% test accuracy; 85% is far above
