@@ -1,5 +1,5 @@
 // Evaluates the model on a whole split (the 10,000 test images) on the GPU in chunks; only counts come back.
-import { CLASS_COUNT } from '../data/mnist';
+import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuContext } from '../gpu/device';
 import type { GpuSplit } from '../gpu/dataset';
 import { createGather } from '../gpu/kernels/gather';
@@ -8,7 +8,6 @@ import { createLossAccumulators, createSoftmaxCrossEntropy, decodeLossAccumulato
 import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
-import { PIXELS_PER_IMAGE } from '../data/mnist';
 import type { ModelSpec } from '../model/spec';
 import { createForwardPass } from './forward';
 import type { ModelState } from './model-state';
@@ -23,7 +22,6 @@ export interface Evaluation {
 
 /** Images per chunk: large enough for few dispatches, small enough for modest activation buffers. */
 export const EVALUATION_CHUNK_ROWS = 1000;
-const CHUNK_ROWS = EVALUATION_CHUNK_ROWS;
 
 export interface Evaluator {
   evaluate(): Promise<Evaluation>;
@@ -31,21 +29,21 @@ export interface Evaluator {
 }
 
 export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState, split: GpuSplit): Promise<Evaluator> {
-  const chunks = Math.ceil(split.count / CHUNK_ROWS);
+  const chunks = Math.ceil(split.count / EVALUATION_CHUNK_ROWS);
   // Indices 0..count-1, padded past the end: gather marks those rows invalid and both counters skip them.
-  const indices = ctx.buffers.createWithData('evaluation indices', Uint32Array.from({ length: chunks * CHUNK_ROWS }, (_, i) => i), GPUBufferUsage.STORAGE);
-  const pixels = createFloatTensor(ctx, 'evaluation pixels', CHUNK_ROWS * PIXELS_PER_IMAGE);
-  const labels = ctx.buffers.create({ label: 'evaluation labels', size: CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
-  const predictions = ctx.buffers.create({ label: 'evaluation predictions', size: CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
-  const dLogits = createFloatTensor(ctx, 'evaluation dLogits (unused)', CHUNK_ROWS * CLASS_COUNT);
+  const indices = ctx.buffers.createWithData('evaluation indices', Uint32Array.from({ length: chunks * EVALUATION_CHUNK_ROWS }, (_, i) => i), GPUBufferUsage.STORAGE);
+  const pixels = createFloatTensor(ctx, 'evaluation pixels', EVALUATION_CHUNK_ROWS * PIXELS_PER_IMAGE);
+  const labels = ctx.buffers.create({ label: 'evaluation labels', size: EVALUATION_CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
+  const predictions = ctx.buffers.create({ label: 'evaluation predictions', size: EVALUATION_CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
+  const dLogits = createFloatTensor(ctx, 'evaluation dLogits (unused)', EVALUATION_CHUNK_ROWS * CLASS_COUNT);
   const lossSums = createLossAccumulators(ctx, 'evaluation loss');
   const counts = createEvaluationCounts(ctx, CLASS_COUNT);
-  const gather = await createGather(ctx, cache, { split, batch: CHUNK_ROWS, indices, pixels: pixels.buffer, labels, slots: chunks });
-  gather.setIndexOffsets(Array.from({ length: chunks }, (_, chunk) => chunk * CHUNK_ROWS));
-  const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: CHUNK_ROWS, input: pixels });
+  const gather = await createGather(ctx, cache, { split, batch: EVALUATION_CHUNK_ROWS, indices, pixels: pixels.buffer, labels, slots: chunks });
+  gather.setIndexOffsets(Array.from({ length: chunks }, (_, chunk) => chunk * EVALUATION_CHUNK_ROWS));
+  const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: EVALUATION_CHUNK_ROWS, input: pixels });
   const logits = forward.logits.buffer;
-  const loss = await createSoftmaxCrossEntropy(ctx, cache, { batch: CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, dLogits: dLogits.buffer, accumulators: lossSums });
-  const metrics = await createMetrics(ctx, cache, { rows: CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, predictions, counts });
+  const loss = await createSoftmaxCrossEntropy(ctx, cache, { batch: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, dLogits: dLogits.buffer, accumulators: lossSums });
+  const metrics = await createMetrics(ctx, cache, { rows: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, predictions, counts });
 
   return {
     async evaluate() {

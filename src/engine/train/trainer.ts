@@ -50,6 +50,8 @@ const STEPS_PER_SUBMIT = 8;
 export class Trainer {
   private graph!: TrainingGraph;
   private permutationEpoch = -1;
+  /** The hyperparameters last written to the optimizer's uniform, to skip rewriting unchanged ones. */
+  private appliedHyperparameters?: OptimizerHyperparameters;
   private position: TrainerPosition;
 
   private constructor(
@@ -185,7 +187,7 @@ export class Trainer {
     const { batchSize, hyperparameters, schedule, epochs } = this.config.settings;
     const { step, stepInEpoch, stepsPerEpoch } = this.position;
     const factor = learningRateFactor(schedule, step, stepsPerEpoch, stepsPerEpoch * epochs);
-    this.model.optimizer.setHyperparameters({ ...hyperparameters, learningRate: hyperparameters.learningRate * factor });
+    this.applyHyperparameters({ ...hyperparameters, learningRate: hyperparameters.learningRate * factor });
     this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
@@ -197,6 +199,13 @@ export class Trainer {
     this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize });
     this.position.step += steps;
     this.position.stepInEpoch += steps;
+  }
+
+  private applyHyperparameters(hyperparameters: OptimizerHyperparameters): void {
+    const applied = this.appliedHyperparameters;
+    if (applied && (Object.keys(hyperparameters) as (keyof OptimizerHyperparameters)[]).every((key) => applied[key] === hyperparameters[key])) return;
+    this.model.optimizer.setHyperparameters(hyperparameters);
+    this.appliedHyperparameters = hyperparameters;
   }
 
   private startNextEpoch(): void {
