@@ -3,13 +3,13 @@ import type { GpuContext } from '../gpu/device';
 import { awaitAll, type ComputeOp } from '../gpu/kernel';
 import { createActivationBackward } from '../gpu/kernels/activation';
 import { createColumnSum } from '../gpu/kernels/column-sum';
-import { createMatmul } from '../gpu/kernels/matmul';
+import { createMatmul, fastPathOf, type FastPathSwitch, type MatmulOp, type MatmulOptions } from '../gpu/kernels/matmul';
 import type { PipelineCache } from '../gpu/pipelines';
 import { createFloatTensor, floatRange } from '../gpu/tensors';
 import type { ParameterLayout } from '../model/parameters';
 import type { ForwardLayer, ForwardPass } from './forward';
 
-export interface BackwardPass {
+export interface BackwardPass extends FastPathSwitch {
   /** dLogits: [batch, 10], written by softmax cross-entropy before `encode`. */
   dLogits: GPUBufferBinding;
   encode(pass: GPUComputePassEncoder): void;
@@ -21,6 +21,8 @@ export interface BackwardOptions {
   layout: ParameterLayout;
   grads: GPUBuffer; // flat gradients, same layout as the parameters
   batch: number;
+  /** Matmuls start on their quickly compiled path (see MatmulOptions.quickStart). */
+  quickStart?: boolean;
 }
 
 type DenseLayer = Extract<ForwardLayer, { kind: 'dense' }>;
@@ -29,6 +31,12 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   const { forward, layout, grads, batch } = options;
   // Pipelines compile concurrently: ops are awaited together at the end.
   const ops: Promise<ComputeOp>[] = [];
+  const matmuls: Promise<MatmulOp>[] = [];
+  const matmul = (matmulOptions: MatmulOptions): Promise<MatmulOp> => {
+    const op = createMatmul(ctx, cache, { ...matmulOptions, quickStart: options.quickStart });
+    matmuls.push(op);
+    return op;
+  };
   const owned: GPUBufferBinding[] = [];
   const tensor = (label: string, floats: number) => {
     const created = createFloatTensor(ctx, label, floats);
@@ -45,11 +53,11 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     const { weightOffset, biasOffset } = layout.dense.find((d) => d.layerIndex === layer.index)!;
     const { inputs, outputs } = layer;
     // Z = X·W + b  ⇒  dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]
-    ops.push(createMatmul(ctx, cache, { layout: 'tn', m: inputs, k: batch, n: outputs, a: layer.input, b: dZ, c: floatRange(grads, weightOffset, inputs * outputs) }));
+    ops.push(matmul({ layout: 'tn', m: inputs, k: batch, n: outputs, a: layer.input, b: dZ, c: floatRange(grads, weightOffset, inputs * outputs) }));
     ops.push(createColumnSum(ctx, cache, { rows: batch, cols: outputs, dY: dZ, db: floatRange(grads, biasOffset, outputs) }));
     const previousDense = layers.slice(0, i).findLastIndex((l) => l.kind === 'dense');
     if (previousDense < 0) break; // the first Dense layer: no gradient needed for the input images
-    dZ = propagateToPreviousDense(ctx, cache, { layers, from: i, to: previousDense, dZ, batch, ops, tensor });
+    dZ = propagateToPreviousDense(ctx, cache, { layers, from: i, to: previousDense, dZ, batch, ops, matmul, tensor });
   }
   const releaseTensors = () => owned.forEach(({ buffer }) => ctx.buffers.destroy(buffer));
   const ready = await awaitAll(ops).catch((error: unknown) => {
@@ -57,6 +65,7 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     throw error;
   });
   return {
+    ...fastPathOf(await Promise.all(matmuls)),
     dLogits,
     encode: (pass) => ready.forEach((op) => op.encode(pass)),
     dispose() {
@@ -73,6 +82,7 @@ interface PropagateOptions {
   dZ: GPUBufferBinding;
   batch: number;
   ops: Promise<ComputeOp>[];
+  matmul: (options: MatmulOptions) => Promise<MatmulOp>;
   tensor: (label: string, floats: number) => GPUBufferBinding;
 }
 
@@ -81,7 +91,7 @@ interface PropagateOptions {
  * Without dropout in between, act' is fused into the matmul's epilogue.
  */
 function propagateToPreviousDense(ctx: GpuContext, cache: PipelineCache, options: PropagateOptions): GPUBufferBinding {
-  const { layers, from, to, dZ, batch, ops, tensor } = options;
+  const { layers, from, to, dZ, batch, ops, matmul, tensor } = options;
   const layer = layers[from] as DenseLayer;
   const previous = layers[to] as DenseLayer;
   const shape = { layout: 'nt' as const, m: batch, k: layer.outputs, n: layer.inputs, a: dZ, b: layer.weights };
@@ -89,11 +99,11 @@ function propagateToPreviousDense(ctx: GpuContext, cache: PipelineCache, options
   const dropouts = layers.slice(to + 1, from) as Extract<ForwardLayer, { kind: 'dropout' }>[];
   if (dropouts.length === 0) {
     const epilogue = { kind: 'activation-derivative' as const, activation: previous.activation, z: previous.z };
-    ops.push(createMatmul(ctx, cache, { ...shape, c: dZPrevious, epilogue }));
+    ops.push(matmul({ ...shape, c: dZPrevious, epilogue }));
     return dZPrevious;
   }
   // Y = D(X) for each dropout: dX = D(dY) with the same mask, from the last dropout back to the first.
-  ops.push(createMatmul(ctx, cache, { ...shape, c: dropouts.at(-1)!.dOutput }));
+  ops.push(matmul({ ...shape, c: dropouts.at(-1)!.dOutput }));
   for (const dropout of [...dropouts].reverse()) ops.push(Promise.resolve({ encode: (pass) => dropout.op.encodeBackward(pass), dispose: () => {} }));
   ops.push(
     createActivationBackward(ctx, cache, {

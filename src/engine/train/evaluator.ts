@@ -40,13 +40,14 @@ export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spe
   const counts = createEvaluationCounts(ctx, CLASS_COUNT);
   const gather = await createGather(ctx, cache, { split, batch: EVALUATION_CHUNK_ROWS, indices, pixels: pixels.buffer, labels, slots: chunks });
   gather.setIndexOffsets(Array.from({ length: chunks }, (_, chunk) => chunk * EVALUATION_CHUNK_ROWS));
-  const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: EVALUATION_CHUNK_ROWS, input: pixels });
+  const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: EVALUATION_CHUNK_ROWS, input: pixels, quickStart: true });
   const logits = forward.logits.buffer;
   const loss = await createSoftmaxCrossEntropy(ctx, cache, { batch: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, dLogits: dLogits.buffer, accumulators: lossSums });
   const metrics = await createMetrics(ctx, cache, { rows: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, predictions, counts });
 
   return {
     async evaluate() {
+      await forward.switchToFastPath(); // evaluations always run the same kernels, whenever they happen
       const encoder = ctx.device.createCommandEncoder({ label: 'evaluation' });
       encoder.clearBuffer(lossSums);
       encoder.clearBuffer(counts);

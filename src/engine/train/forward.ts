@@ -3,7 +3,7 @@ import type { Activation } from '../activations';
 import type { GpuContext } from '../gpu/device';
 import { awaitAll } from '../gpu/kernel';
 import { createDropout, type DropoutOp } from '../gpu/kernels/dropout';
-import { createMatmul, type MatmulOp } from '../gpu/kernels/matmul';
+import { createMatmul, fastPathOf, type FastPathSwitch, type MatmulOp } from '../gpu/kernels/matmul';
 import type { PipelineCache } from '../gpu/pipelines';
 import { createFloatTensor, floatRange } from '../gpu/tensors';
 import { PIXELS_PER_IMAGE } from '../data/mnist';
@@ -44,9 +44,11 @@ export interface ForwardOptions {
   input: GPUBufferBinding; // X₀: [batch, 784]
   /** Training applies dropout (masks from seed + GPU step counter); evaluation skips it. */
   dropout?: { seed: number; stepCounter: GPUBuffer };
+  /** Matmuls start on their quickly compiled path (see MatmulOptions.quickStart). */
+  quickStart?: boolean;
 }
 
-export interface ForwardPass {
+export interface ForwardPass extends FastPathSwitch {
   layers: ForwardLayer[];
   logits: GPUBufferBinding; // [batch, 10]
   encode(pass: GPUComputePassEncoder): void;
@@ -103,6 +105,7 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
       b: weights,
       c: output,
       epilogue: { kind: 'bias-activation', bias: floatRange(params, biasOffset, layer.units), activation: layer.activation, z },
+      quickStart: options.quickStart,
     });
     const [layerInput, inputs, activation] = [input, width, layer.activation];
     pending.push(op.then((made) => ({ kind: 'dense', index, inputs, outputs: layer.units, activation, input: layerInput, z, output, weights, op: made })));
@@ -114,7 +117,9 @@ export async function createForwardPass(ctx: GpuContext, cache: PipelineCache, o
     releaseTensors();
     throw error;
   });
+  const matmuls = layers.flatMap((layer) => (layer.kind === 'dense' ? [layer.op] : []));
   return {
+    ...fastPathOf(matmuls),
     layers,
     logits: input,
     encode(pass) {

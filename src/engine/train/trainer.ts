@@ -53,6 +53,11 @@ export class Trainer {
   /** The hyperparameters last written to the optimizer's uniform, to skip rewriting unchanged ones. */
   private appliedHyperparameters?: OptimizerHyperparameters;
   private position: TrainerPosition;
+  /**
+   * The first submit after creation runs on matmuls that compile several times faster, so the first step comes
+   * soon; the fast ones compile meanwhile and every later submit uses them (a fixed point, so runs stay reproducible).
+   */
+  private kernels: 'quick' | 'quick-submitted' | 'fast' = 'quick';
 
   private constructor(
     private readonly ctx: GpuContext,
@@ -86,8 +91,9 @@ export class Trainer {
       const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
       const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
       // The evaluator and the training step share pipelines; building both at once overlaps their compiles.
+      // The evaluator starts on the quick matmuls too and moves to the fast ones before its first evaluation.
       const evaluatorBuild = createEvaluator(ctx, cache, config.spec, model, dataset.test);
-      const graphBuild = createTrainingGraph(ctx, cache, graphOptions(config, model, dataset, indices, accumulators, config.settings.batchSize));
+      const graphBuild = createTrainingGraph(ctx, cache, { ...graphOptions(config, model, dataset, indices, accumulators, config.settings.batchSize), quickStart: true });
       made.push(...(await awaitAll<{ dispose(): void }>([evaluatorBuild, graphBuild])));
       const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, await evaluatorBuild);
       trainer.graph = await graphBuild;
@@ -139,6 +145,7 @@ export class Trainer {
       const graph = await this.buildGraph(settings.batchSize);
       this.graph.dispose();
       this.graph = graph;
+      this.kernels = 'fast';
       const done = this.position.stepInEpoch * this.config.settings.batchSize;
       this.position.stepsPerEpoch = this.stepsPerEpoch(settings.batchSize);
       this.position.stepInEpoch = Math.min(Math.ceil(done / settings.batchSize), this.position.stepsPerEpoch);
@@ -189,6 +196,10 @@ export class Trainer {
     const factor = learningRateFactor(schedule, step, stepsPerEpoch, stepsPerEpoch * epochs);
     this.applyHyperparameters({ ...hyperparameters, learningRate: hyperparameters.learningRate * factor });
     this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
+    if (this.kernels === 'quick-submitted') {
+      await this.graph.switchToFastPath();
+      this.kernels = 'fast';
+    }
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
     const pass = encoder.beginComputePass({ label: 'training steps' });
@@ -196,6 +207,10 @@ export class Trainer {
     pass.end();
     this.ring.encodeCopy(encoder, slot);
     this.ctx.device.queue.submit([encoder.finish()]);
+    if (this.kernels === 'quick') {
+      this.graph.prepareFastPath();
+      this.kernels = 'quick-submitted';
+    }
     this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize });
     this.position.step += steps;
     this.position.stepInEpoch += steps;

@@ -3,6 +3,7 @@ import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuContext } from '../gpu/device';
 import type { GpuSplit } from '../gpu/dataset';
 import { createGather, type GatherOp } from '../gpu/kernels/gather';
+import { fastPathOf, type FastPathSwitch } from '../gpu/kernels/matmul';
 import { createSoftmaxCrossEntropy, type SoftmaxCrossEntropyOp } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
 import { createFloatTensor } from '../gpu/tensors';
@@ -21,9 +22,11 @@ export interface TrainingGraphOptions {
   stepsPerSubmit: number;
   accumulators: GPUBuffer; // loss sum, correct, non-finite rows (softmax-ce adds to them)
   dropoutSeed: number;
+  /** Matmuls start on their quickly compiled path until `switchToFastPath` (see MatmulOptions.quickStart). */
+  quickStart?: boolean;
 }
 
-export interface TrainingGraph {
+export interface TrainingGraph extends FastPathSwitch {
   batch: number;
   /** The index offset of each step of the next submit (one per slot, in order). */
   setIndexOffsets(offsets: readonly number[]): void;
@@ -54,8 +57,9 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
       batch,
       input: pixels,
       dropout: { seed: options.dropoutSeed, stepCounter: model.stepCounter },
+      quickStart: options.quickStart,
     });
-    backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch });
+    backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch, quickStart: options.quickStart });
     loss = await createSoftmaxCrossEntropy(ctx, cache, {
       batch,
       classes: CLASS_COUNT,
@@ -70,6 +74,7 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   }
   const [g, f, l, b] = [gather, forward, loss, backward];
   return {
+    ...fastPathOf([f, b]),
     batch,
     setIndexOffsets: (offsets) => g.setIndexOffsets(offsets),
     encodeStep(pass, slot) {

@@ -70,10 +70,12 @@ type Epilogue =
 interface Variant {
   epilogue?: Epilogue;
   tuning?: MatmulTuning;
+  /** Create the op on its quick path; with 'then-fast', switch it to the fast path before running it. */
+  quickStart?: 'only' | 'then-fast';
 }
 
 /** Runs one matmul on poisoned outputs; returns C (and Z when written), each with its canary checked. */
-async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: MatmulShape, inputs: Inputs, { epilogue = NO_EPILOGUE, tuning }: Variant) {
+async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: MatmulShape, inputs: Inputs, { epilogue = NO_EPILOGUE, tuning, quickStart }: Variant) {
   const size = shape.m * shape.n;
   const a = inputBuffer(ctx, 'A', inputs.a);
   const b = inputBuffer(ctx, 'B', inputs.b);
@@ -85,7 +87,8 @@ async function runOnGpu({ ctx, cache }: TestGpu, layout: MatmulLayout, shape: Ma
     options.epilogue = { kind: 'bias-activation', activation: epilogue.activation, bias: { buffer: bias }, ...(epilogue.writeZ ? { z: { buffer: z } } : {}) };
   }
   if (epilogue.kind === 'activation-derivative') options.epilogue = { kind: 'activation-derivative', activation: epilogue.activation, z: { buffer: z } };
-  const op = await createMatmul(ctx, cache, options);
+  const op = await createMatmul(ctx, cache, { ...options, quickStart: quickStart !== undefined });
+  if (quickStart === 'then-fast') await op.switchToFastPath();
   submit(ctx, (encoder) => {
     const pass = encoder.beginComputePass({ label: 'matmul test' });
     op.encode(pass);
@@ -201,6 +204,20 @@ describe(`matmul (seed ${seed})`, () => {
   it('folds a dispatch wider than maxComputeWorkgroupsPerDimension into y', async () => {
     expect(gpu.ctx.device.limits.maxComputeWorkgroupsPerDimension).toBeLessThan(65536);
     await checkMatmul(gpu, createRng(seed + 6), 'nn', { m: 2048, k: 1, n: 2048 }, { tuning: { workgroupSize: 4, blockStrips: 8 } });
+  });
+
+  // How training starts: the first steps on the quickly compiled general path, then the vec4 one over the same buffers.
+  it.each(TRAINING.filter(([layout, shape]) => fitsVec4Path({ layout, ...shape })))('quick start on %s %o, then the fast path', async (layout, shape) => {
+    const epilogue = { kind: 'bias-activation', activation: 'relu', writeZ: true } as const;
+    const rng = createRng(seed + shape.k + 11);
+    const inputs = randomInputs(rng, shape);
+    const expected = referenceOutputs(layout, shape, inputs, epilogue);
+    for (const [quickStart, path] of [['only', 'general'], ['then-fast', 'vec4']] as const) {
+      const result = await runOnGpu(gpu, layout, shape, inputs, { epilogue, quickStart });
+      expect(result.path).toBe(path);
+      expectWithin(result.c.values, expected.c, `${layout} quick start, ${path}`);
+      expectWithin(result.z!.values, expected.z!, `${layout} quick start, ${path}: Z`);
+    }
   });
 
   it('takes the vec4 path on aligned shapes and the general path elsewhere', () => {
