@@ -1,18 +1,14 @@
-// What the UI can ask for: each action updates the store and tells the worker.
-import type { TrainerConfig } from '../engine/train/trainer';
+// What the training controls ask of the worker; each is one command.
 import { useAppStore } from './app-store';
 import { sendCommand } from './engine-client';
-import { presetConfig, type PresetName } from './presets';
-
-/** Builds the chosen preset's model in the worker (replacing the current one). */
-export function choosePreset(preset: PresetName): void {
-  const { trainImages } = useAppStore.getState();
-  useAppStore.setState({ preset });
-  const config: TrainerConfig = presetConfig(preset, trainImages);
-  sendCommand({ type: 'configure', config });
-}
 
 export const train = (): void => sendCommand({ type: 'train' });
 export const pause = (): void => sendCommand({ type: 'pause' });
 export const step = (): void => sendCommand({ type: 'step' });
 export const reset = (): void => sendCommand({ type: 'reset' });
+
+/** Train when stopped, pause when training (the Space shortcut). */
+export function togglePlay(): void {
+  if (useAppStore.getState().training.status === 'training') pause();
+  else train();
+}

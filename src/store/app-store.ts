@@ -3,8 +3,11 @@ import { create } from 'zustand';
 import type { AdapterSummary } from '../engine/gpu/device';
 import type { TrainerPosition } from '../engine/train/trainer';
 import type { DatasetSummary, SampleDigits, SessionEvent, TrainingStatus, WorkerEvent } from '../worker/protocol';
-import type { PresetName } from './presets';
-import { parseUrlOptions } from './url-options';
+import type { TrainerConfig } from '../engine/train/trainer';
+import { pageUrlOptions } from './url-options';
+
+/** Worker events that change the store (weights answer a request instead: see engine-client). */
+export type AppEvent = Exclude<WorkerEvent, { type: 'weights' }>;
 
 export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;
@@ -33,24 +36,22 @@ export interface AppState {
   progress: string;
   /** Errors that did not stop the app, newest last. */
   errors: string[];
-  /** Training images used (all 60,000 unless the URL says ?train=N). */
-  trainImages: number;
-  preset: PresetName;
+  /** The model the worker has built (null until the first one is), and whether it started from imported weights. */
+  model: { config: TrainerConfig; imported: boolean } | null;
+  /** modelKey of the last model asked of the worker (built, being built, or refused). */
+  requestedModelKey?: string;
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
-  applyWorkerEvent(event: WorkerEvent): void;
+  applyWorkerEvent(event: AppEvent): void;
 }
-
-const urlOptions = parseUrlOptions(typeof location === 'undefined' ? '' : location.search);
 
 export const useAppStore = create<AppState>()((set) => ({
   gpu: { state: 'connecting' },
   dataset: { state: 'waiting' },
   progress: 'Starting…',
-  errors: urlOptions.problems,
-  trainImages: urlOptions.trainImages,
-  preset: 'classic',
+  errors: pageUrlOptions.problems,
+  model: null,
   training: { status: 'idle', position: null },
   trainMetrics: [],
   evaluations: [],
@@ -58,7 +59,7 @@ export const useAppStore = create<AppState>()((set) => ({
 }));
 
 /** The state change one worker event causes. */
-export function reduceWorkerEvent(state: AppState, event: WorkerEvent): Partial<AppState> {
+export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<AppState> {
   switch (event.type) {
     case 'progress':
       return { progress: event.message };
@@ -74,6 +75,8 @@ export function reduceWorkerEvent(state: AppState, event: WorkerEvent): Partial<
       return state.dataset.state === 'waiting'
         ? { dataset: { state: 'failed', message: event.message }, progress: 'Failed' }
         : { errors: [...state.errors, event.message] };
+    case 'configured':
+      return { model: { config: event.config, imported: event.imported } };
     case 'status': {
       const { type: _, ...training } = event;
       // A reset starts the charts over.

@@ -1,9 +1,12 @@
 // Starts the training worker, sends it commands, and feeds its events into the store once per animation frame.
+import type { TrainerPosition } from '../engine/train/trainer';
 import type { WorkerCommand, WorkerEvent } from '../worker/protocol';
-import { useAppStore } from './app-store';
+import { useAppStore, type AppEvent } from './app-store';
 
 let worker: Worker | undefined;
-let pending: WorkerEvent[] = [];
+let pending: AppEvent[] = [];
+let nextRequestId = 0;
+const weightRequests = new Map<number, (answer: Extract<WorkerEvent, { type: 'weights' }>) => void>();
 
 /** Applies the events received since the last frame: charts re-render at most once per frame. */
 function flush(): void {
@@ -14,6 +17,11 @@ function flush(): void {
 }
 
 function receive(event: WorkerEvent): void {
+  if (event.type === 'weights') {
+    weightRequests.get(event.requestId)?.(event);
+    weightRequests.delete(event.requestId);
+    return;
+  }
   if (pending.length === 0) requestAnimationFrame(flush);
   pending.push(event);
 }
@@ -28,6 +36,15 @@ export function startEngine(): void {
   sendCommand({ type: 'start', datasetUrl });
 }
 
-export function sendCommand(command: WorkerCommand): void {
-  worker?.postMessage(command);
+export function sendCommand(command: WorkerCommand, transfer: Transferable[] = []): void {
+  worker?.postMessage(command, transfer);
+}
+
+/** The model's current weights, copied from the GPU by the worker. */
+export function requestWeights(): Promise<{ weights: Float32Array; position: TrainerPosition }> {
+  const requestId = ++nextRequestId;
+  return new Promise((resolve, reject) => {
+    weightRequests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer)));
+    sendCommand({ type: 'read-weights', requestId });
+  });
 }

@@ -1,6 +1,6 @@
 // Ready-made networks and the default training settings a new experiment starts from.
 import type { ModelSpec } from '../engine/model/spec';
-import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
+import type { TrainingSettings } from '../engine/train/trainer';
 
 export const PRESETS = {
   tiny: { label: 'Tiny (784-32-10)', spec: { layers: [{ kind: 'dense', units: 32, activation: 'relu', init: 'he' }] } },
@@ -37,7 +37,3 @@ export const DEFAULT_SETTINGS: TrainingSettings = {
 
 export const DEFAULT_SEED = 1;
 
-/** The experiment for a preset, training on the first `trainImages` images. */
-export function presetConfig(preset: PresetName, trainImages: number): TrainerConfig {
-  return { spec: PRESETS[preset].spec, seed: DEFAULT_SEED, optimizer: 'adam', trainImages, settings: DEFAULT_SETTINGS };
-}

@@ -19,3 +19,6 @@ export function parseUrlOptions(search: string): UrlOptions {
   }
   return { trainImages: value, problems: [] };
 }
+
+/** This page's options (none outside a browser). */
+export const pageUrlOptions: UrlOptions = parseUrlOptions(typeof location === 'undefined' ? '' : location.search);

@@ -6,7 +6,7 @@ import { formatCount, formatMegabytes } from './format';
 export function DataPanel() {
   const dataset = useAppStore((state) => state.dataset);
   return (
-    <section className="panel" aria-labelledby="data-heading">
+    <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">MNIST</h2>
       {dataset.state === 'waiting' && <p className="muted">Loading the dataset onto the GPU…</p>}
       {dataset.state === 'failed' && <p className="problem" role="alert">{dataset.message}</p>}

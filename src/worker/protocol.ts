@@ -5,18 +5,23 @@ import type { TrainerConfig, TrainerPosition, TrainingSettings } from '../engine
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
-  | { type: 'configure'; config: TrainerConfig }
+  /** Builds the model; `weights` (flat, from a link or file) replace the seeded initial ones. */
+  | { type: 'configure'; config: TrainerConfig; weights?: Float32Array }
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
   | { type: 'update-settings'; settings: TrainingSettings }
-  | { type: 'evaluate' };
+  | { type: 'evaluate' }
+  /** Asks for a copy of the current weights (answered by a 'weights' event with the same id). */
+  | { type: 'read-weights'; requestId: number };
 
 export type TrainingStatus = 'idle' | 'ready' | 'training' | 'paused' | 'finished' | 'diverged';
 
 /** Events of the training session (the worker forwards them as they are). */
 export type SessionEvent =
+  /** A model was built for `config` (and it replaced the previous one); `imported` when it started from given weights. */
+  | { type: 'configured'; config: TrainerConfig; imported: boolean }
   | { type: 'status'; status: TrainingStatus; message?: string; position: TrainerPosition | null }
   /** Windowed over the steps of one submit. */
   | { type: 'train-metrics'; step: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number }
@@ -43,4 +48,5 @@ export type WorkerEvent =
   | { type: 'gpu-unavailable'; reason: GpuUnavailableReason; message: string }
   | { type: 'gpu-lost'; message: string }
   | { type: 'error'; message: string }
+  | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array; position: TrainerPosition } | { error: string }))
   | SessionEvent;

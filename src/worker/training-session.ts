@@ -3,7 +3,7 @@ import type { GpuContext } from '../engine/gpu/device';
 import type { GpuDataset } from '../engine/gpu/dataset';
 import type { PipelineCache } from '../engine/gpu/pipelines';
 import type { SubmitMetrics } from '../engine/train/metrics-ring';
-import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainingSettings } from '../engine/train/trainer';
+import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainerPosition, type TrainingSettings } from '../engine/train/trainer';
 import type { SessionEvent, TrainingStatus } from './protocol';
 
 /** Steps per pass through the loop; the loop yields to the message queue between passes. */
@@ -30,14 +30,27 @@ export class TrainingSession {
     private readonly emit: (event: SessionEvent) => void,
   ) {}
 
-  /** Builds a model for `config`; on failure the previous model stays as it was. */
-  async configure(config: TrainerConfig): Promise<void> {
+  /**
+   * Builds a model for `config`, from `weights` when given (then tested at once, so its accuracy shows);
+   * on failure the previous model stays as it was.
+   */
+  async configure(config: TrainerConfig, weights?: Float32Array): Promise<void> {
     await this.stop();
-    const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m));
+    const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m), weights);
     this.trainer?.dispose();
     this.trainer = trainer;
+    this.diverged = false;
     this.checkpoint = await trainer.checkpoint();
+    this.emit({ type: 'configured', config: trainer.config, imported: weights !== undefined });
     this.setStatus('ready');
+    if (weights) await this.evaluate();
+  }
+
+  /** The current weights and where training stands. */
+  async readWeights(): Promise<{ weights: Float32Array; position: TrainerPosition }> {
+    if (!this.trainer) throw new Error('There is no model yet, so there are no weights to save.');
+    await this.trainer.drain();
+    return { weights: await this.trainer.readWeights(), position: this.trainer.where };
   }
 
   /** Starts the step loop and returns at once; `onError` hears of a failure inside the loop. */

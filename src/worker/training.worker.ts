@@ -43,13 +43,23 @@ async function start(datasetUrl: string): Promise<void> {
   });
 }
 
+/** Sends the weights (moved, not copied) or why there are none. */
+async function answerWeights(requestId: number): Promise<void> {
+  try {
+    const { weights, position } = await session!.readWeights();
+    self.postMessage({ type: 'weights', requestId, weights, position } satisfies WorkerEvent, [weights.buffer]);
+  } catch (error) {
+    post({ type: 'weights', requestId, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** Carries out one command; training commands need the dataset to be on the GPU first. */
 async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'start') return start(command.datasetUrl);
   if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);
   switch (command.type) {
     case 'configure':
-      return session.configure(command.config);
+      return session.configure(command.config, command.weights);
     case 'train':
       return session.train(reportError);
     case 'pause':
@@ -62,6 +72,8 @@ async function handle(command: WorkerCommand): Promise<void> {
       return session.updateSettings(command.settings);
     case 'evaluate':
       return session.evaluate();
+    case 'read-weights':
+      return answerWeights(command.requestId);
   }
 }
 

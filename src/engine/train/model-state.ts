@@ -21,8 +21,10 @@ export interface ModelState {
   stepCounter: GPUBuffer; // u32: optimizer steps completed
   optimizer: OptimizerOp;
   kind: OptimizerKind;
-  /** Sets parameters to the seeded initial values, zeroes optimizer state and the step counter. */
-  reset(seed: number): void;
+  /** Sets parameters to `params` (e.g. imported weights) or else the seeded initial values; zeroes optimizer state and the step counter. */
+  reset(seed: number, params?: Float32Array): void;
+  /** A CPU copy of the parameters alone (waits for submitted work). */
+  readParameters(): Promise<Float32Array>;
   checkpoint(): Promise<Checkpoint>;
   restore(checkpoint: Checkpoint): void;
   dispose(): void;
@@ -51,10 +53,12 @@ export async function createModelState(
     stepCounter,
     optimizer,
     kind,
-    reset(seed) {
-      queue.writeBuffer(params, 0, initialParameters(layout, seed));
+    reset(seed, values) {
+      if (values && values.length !== layout.totalFloats) throw new RangeError(`the model needs ${layout.totalFloats} parameter values, got ${values.length}`);
+      queue.writeBuffer(params, 0, values ?? initialParameters(layout, seed));
       for (const buffer of [...state, stepCounter]) queue.writeBuffer(buffer, 0, new Uint8Array(buffer.size));
     },
+    readParameters: async () => new Float32Array(await readBuffer(ctx, params)),
     async checkpoint() {
       const [paramBytes, stepBytes, ...stateBytes] = await Promise.all([params, stepCounter, ...state].map((buffer) => readBuffer(ctx, buffer)));
       return { params: new Float32Array(paramBytes!), state: stateBytes.map((b) => new Float32Array(b)), step: new Uint32Array(stepBytes!)[0]! };

@@ -69,6 +69,8 @@ export class Trainer {
     private readonly accumulators: GPUBuffer,
     private readonly ring: MetricsRing,
     private readonly evaluator: Evaluator,
+    /** Imported weights that reset returns to, in place of the seed's initial values. */
+    private readonly startWeights?: Float32Array,
   ) {
     this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(config.settings.batchSize) };
   }
@@ -76,8 +78,16 @@ export class Trainer {
   /**
    * Builds every buffer and pipeline inside GPU error scopes. A model that does not fit is refused with a
    * ModelDoesNotFitError and everything it allocated is freed, so whatever the caller had stays intact.
+   * `startWeights` (flat, as parameterLayout(spec) places them) replace the seeded initial weights, here and on reset.
    */
-  static async create(ctx: GpuContext, cache: PipelineCache, dataset: GpuDataset, config: TrainerConfig, onMetrics: (m: SubmitMetrics) => void): Promise<Trainer> {
+  static async create(
+    ctx: GpuContext,
+    cache: PipelineCache,
+    dataset: GpuDataset,
+    config: TrainerConfig,
+    onMetrics: (m: SubmitMetrics) => void,
+    startWeights?: Float32Array,
+  ): Promise<Trainer> {
     const trainImages = Math.min(config.trainImages, dataset.train.count);
     checkBatchSize(config.settings.batchSize, trainImages);
     checkFits(ctx.device.limits, config.spec, config.settings.batchSize);
@@ -95,7 +105,7 @@ export class Trainer {
       const evaluatorBuild = createEvaluator(ctx, cache, config.spec, model, dataset.test);
       const graphBuild = createTrainingGraph(ctx, cache, { ...graphOptions(config, model, dataset, indices, accumulators, config.settings.batchSize), quickStart: true });
       made.push(...(await awaitAll<{ dispose(): void }>([evaluatorBuild, graphBuild])));
-      const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, await evaluatorBuild);
+      const trainer = new Trainer(ctx, cache, dataset, { ...config, trainImages }, model, indices, accumulators, ring, await evaluatorBuild, startWeights);
       trainer.graph = await graphBuild;
       const error = await scopes.close();
       if (error) throw new ModelDoesNotFitError(error.message);
@@ -118,11 +128,16 @@ export class Trainer {
     return epoch >= this.config.settings.epochs - 1 && stepInEpoch >= stepsPerEpoch;
   }
 
-  /** Back to step 0 with the seed's initial weights (bit for bit the same every time). */
+  /** Back to step 0 with the seed's initial weights, or the imported ones (bit for bit the same every time). */
   reset(): void {
-    this.model.reset(this.config.seed);
+    this.model.reset(this.config.seed, this.startWeights);
     this.permutationEpoch = -1;
     this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(this.config.settings.batchSize) };
+  }
+
+  /** The current weights, flat as parameterLayout(spec) places them (waits for submitted work). */
+  readWeights(): Promise<Float32Array> {
+    return this.model.readParameters();
   }
 
   /** Copies the weights, optimizer state and position to the CPU (waits for submitted work). */

@@ -1,0 +1,81 @@
+// unit: the experiment store's layer editing actions (insert, move, remove, update) and the spec they produce.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_HIDDEN_LAYERS, validateModelSpec } from '../engine/model/spec';
+import { PRESETS } from './presets';
+import { draftSpec, experimentConfig, useExperimentStore } from './experiment-store';
+
+const store = () => useExperimentStore.getState();
+const kinds = () => store().layers.map((layer) => (layer.kind === 'dense' ? `dense ${layer.units}` : `dropout ${layer.rate}`));
+
+beforeEach(() => {
+  useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+});
+
+describe('useExperimentStore', () => {
+  it('starts from the classic preset, with a distinct id per layer', () => {
+    expect(draftSpec(store().layers)).toEqual(PRESETS.classic.spec);
+    expect(new Set(store().layers.map((layer) => layer.id)).size).toBe(store().layers.length);
+  });
+
+  it('inserts a new layer at a position, clamped to the list, and marks the experiment custom', () => {
+    store().insertLayer('dropout', 1);
+    expect(kinds()).toEqual(['dense 128', 'dropout 0.2', 'dense 64']);
+    store().insertLayer('dense', 99);
+    store().insertLayer('dropout', -3);
+    expect(kinds()).toEqual(['dropout 0.2', 'dense 128', 'dropout 0.2', 'dense 64', 'dense 64']);
+    expect(store().preset).toBe('custom');
+  });
+
+  it('inserts nothing once the network has the most hidden layers allowed', () => {
+    for (let i = 0; i < MAX_HIDDEN_LAYERS + 3; i++) store().insertLayer('dense', 0);
+    expect(store().layers).toHaveLength(MAX_HIDDEN_LAYERS);
+  });
+
+  it('moves a layer, and ignores moves to or from positions that do not exist', () => {
+    store().insertLayer('dropout', 2);
+    store().moveLayer(2, 0);
+    expect(kinds()).toEqual(['dropout 0.2', 'dense 128', 'dense 64']);
+    store().moveLayer(0, 2);
+    expect(kinds()).toEqual(['dense 128', 'dense 64', 'dropout 0.2']);
+    const before = store().layers;
+    store().moveLayer(0, 3);
+    store().moveLayer(-1, 0);
+    store().moveLayer(1, 1);
+    expect(store().layers).toBe(before);
+  });
+
+  it('keeps the preset name when a move or removal changes nothing', () => {
+    store().moveLayer(1, 1);
+    store().removeLayer('no-such-layer');
+    expect(store().preset).toBe('classic');
+  });
+
+  it('removes a layer by id', () => {
+    const [first] = store().layers;
+    store().removeLayer(first!.id);
+    expect(kinds()).toEqual(['dense 64']);
+  });
+
+  it('updates only the fields that belong to the layer kind, and keeps out-of-range values for validation to report', () => {
+    store().insertLayer('dropout', 2);
+    const [dense, , dropout] = store().layers;
+    store().updateLayer(dense!.id, { units: 0, activation: 'gelu', rate: 0.5 });
+    store().updateLayer(dropout!.id, { rate: 0.35, units: 12 });
+    store().updateLayer(dense!.id, { units: undefined, init: 'glorot' });
+    expect(draftSpec(store().layers).layers).toEqual([
+      { kind: 'dense', units: 0, activation: 'gelu', init: 'glorot' },
+      { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
+      { kind: 'dropout', rate: 0.35 },
+    ]);
+    const validation = validateModelSpec(experimentConfig(store()).spec);
+    expect(validation).toEqual({ ok: false, issues: [{ layer: 0, message: 'layer 1: units must be at least 1' }] });
+  });
+
+  it('loads a preset with fresh ids', () => {
+    const oldIds = store().layers.map((layer) => layer.id);
+    store().loadPreset('wide');
+    expect(draftSpec(store().layers)).toEqual(PRESETS.wide.spec);
+    expect(store().layers.some((layer) => oldIds.includes(layer.id))).toBe(false);
+    expect(store().preset).toBe('wide');
+  });
+});

@@ -1,0 +1,130 @@
+// The experiment being edited: the network the builder shows and the training settings, as plain data.
+import { create } from 'zustand';
+import type { Activation } from '../engine/activations';
+import { MAX_HIDDEN_LAYERS, type DenseLayerSpec, type LayerSpec, type ModelSpec } from '../engine/model/spec';
+import type { OptimizerKind } from '../engine/optimizers';
+import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
+import { DEFAULT_SEED, DEFAULT_SETTINGS, PRESETS, type PresetName } from './presets';
+import { pageUrlOptions } from './url-options';
+
+/** A hidden layer as the builder edits it: a spec layer with a stable id for drag-and-drop and React keys. */
+export type DraftLayer = LayerSpec & { id: string };
+
+/** Fields a layer can be edited in place; values may be out of range while the person types. */
+export interface LayerPatch {
+  units?: number;
+  activation?: Activation;
+  init?: 'he' | 'glorot';
+  rate?: number;
+}
+
+export interface ExperimentState {
+  layers: DraftLayer[];
+  optimizer: OptimizerKind;
+  settings: TrainingSettings;
+  seed: number;
+  /** Training images used (all 60,000 unless the URL says ?train=N). */
+  trainImages: number;
+  /** The preset the network came from, or 'custom' once edited. */
+  preset: PresetName | 'custom';
+}
+
+export interface ExperimentActions {
+  loadPreset(preset: PresetName): void;
+  /** Inserts a new layer of `kind` before position `index` (the end when index ≥ length); none past MAX_HIDDEN_LAYERS. */
+  insertLayer(kind: LayerSpec['kind'], index: number): void;
+  /** Moves the layer at `from` to position `to`; out-of-range positions change nothing. */
+  moveLayer(from: number, to: number): void;
+  removeLayer(id: string): void;
+  updateLayer(id: string, patch: LayerPatch): void;
+  setOptimizer(optimizer: OptimizerKind): void;
+  updateSettings(patch: Partial<TrainingSettings>): void;
+  setSeed(seed: number): void;
+  /** Sets the weight initialisation of every Dense layer. */
+  setInit(init: DenseLayerSpec['init']): void;
+  /** Puts back the network, optimizer and seed of `config` (undoing edits the current model does not have). */
+  loadNetwork(config: TrainerConfig): void;
+  /** Replaces the whole experiment (from a share link or a model file), already validated. */
+  loadExperiment(config: TrainerConfig): void;
+}
+
+let nextLayerId = 0;
+const withId = (layer: LayerSpec): DraftLayer => ({ ...layer, id: `layer-${++nextLayerId}` });
+
+export const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
+  dense: { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
+  dropout: { kind: 'dropout', rate: 0.2 },
+};
+
+const DEFAULT_PRESET: PresetName = 'classic';
+
+/** The edited layers without their ids: what validation and the engine take. */
+export function draftSpec(layers: readonly DraftLayer[]): ModelSpec {
+  return { layers: layers.map(({ id: _, ...layer }) => layer) };
+}
+
+/** The experiment as the engine takes it (the spec may still be invalid: validate before use). */
+export function experimentConfig(state: ExperimentState): TrainerConfig {
+  const { layers, optimizer, settings, seed, trainImages } = state;
+  return { spec: draftSpec(layers), optimizer, settings, seed, trainImages };
+}
+
+const isPosition = (index: number, length: number) => Number.isInteger(index) && index >= 0 && index < length;
+
+function moved<T>(items: readonly T[], from: number, to: number): T[] {
+  const result = [...items];
+  const [item] = result.splice(from, 1);
+  if (item !== undefined) result.splice(to, 0, item);
+  return result;
+}
+
+export const useExperimentStore = create<ExperimentState & ExperimentActions>()((set) => ({
+  layers: PRESETS[DEFAULT_PRESET].spec.layers.map(withId),
+  optimizer: 'adam',
+  settings: DEFAULT_SETTINGS,
+  seed: DEFAULT_SEED,
+  trainImages: pageUrlOptions.trainImages,
+  preset: DEFAULT_PRESET,
+  loadPreset: (preset) => set({ preset, layers: PRESETS[preset].spec.layers.map(withId) }),
+  insertLayer: (kind, index) =>
+    set((state) => {
+      if (state.layers.length >= MAX_HIDDEN_LAYERS) return {};
+      const layers = [...state.layers];
+      layers.splice(Math.max(0, Math.min(index, layers.length)), 0, withId(NEW_LAYER[kind]));
+      return { layers, preset: 'custom' };
+    }),
+  moveLayer: (from, to) =>
+    set((state) => {
+      const { length } = state.layers;
+      if (from === to || !isPosition(from, length) || !isPosition(to, length)) return {};
+      return { layers: moved(state.layers, from, to), preset: 'custom' };
+    }),
+  removeLayer: (id) =>
+    set((state) => (state.layers.some((layer) => layer.id === id) ? { layers: state.layers.filter((layer) => layer.id !== id), preset: 'custom' } : {})),
+  updateLayer: (id, patch) =>
+    set((state) => ({
+      layers: state.layers.map((layer) => (layer.id === id ? ({ ...layer, ...pickPatch(layer, patch) } as DraftLayer) : layer)),
+      preset: 'custom',
+    })),
+  setOptimizer: (optimizer) => set({ optimizer }),
+  updateSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
+  setSeed: (seed) => set({ seed }),
+  setInit: (init) => set((state) => ({ layers: state.layers.map((layer) => (layer.kind === 'dense' ? { ...layer, init } : layer)) })),
+  loadNetwork: (config) => set({ layers: config.spec.layers.map(withId), optimizer: config.optimizer, seed: config.seed, preset: 'custom' }),
+  loadExperiment: (config) =>
+    set({
+      layers: config.spec.layers.map(withId),
+      optimizer: config.optimizer,
+      settings: config.settings,
+      seed: config.seed,
+      trainImages: config.trainImages,
+      preset: 'custom',
+    }),
+}));
+
+/** Only the fields that belong to the layer's kind, and only those given a value. */
+function pickPatch(layer: DraftLayer, patch: LayerPatch): LayerPatch {
+  if (layer.kind === 'dropout') return patch.rate === undefined ? {} : { rate: patch.rate };
+  const { rate: _, ...dense } = patch;
+  return Object.fromEntries(Object.entries(dense).filter(([, value]) => value !== undefined));
+}

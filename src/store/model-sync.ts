@@ -1,0 +1,69 @@
+// Keeps the worker's model in step with the edited experiment: rebuilds it when no training would be lost, sends settings live.
+import { validateModelSpec } from '../engine/model/spec';
+import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
+import { useAppStore, type AppState } from './app-store';
+import { sendCommand } from './engine-client';
+import { experimentConfig, useExperimentStore } from './experiment-store';
+
+/** What decides the model's structure and start: changing any of it needs a new model (and starts training over). */
+export function modelKey({ spec, seed, optimizer, trainImages }: TrainerConfig): string {
+  return JSON.stringify({ layers: spec.layers, seed, optimizer, trainImages });
+}
+
+export type RebuildNeed =
+  /** The worker's model matches the draft (or one for it is being built). */
+  | 'none'
+  /** The draft cannot be built yet: the GPU or data is not ready, or the network is invalid. */
+  | 'blocked'
+  /** A new model can replace the current one without losing any training. */
+  | 'now'
+  /** The current model has trained: replacing it loses that, so the person is asked first. */
+  | 'ask';
+
+/** Whether the draft `config` needs a new model, given what the worker has and the model already requested. */
+export function rebuildNeed(app: Pick<AppState, 'dataset' | 'model' | 'training' | 'requestedModelKey'>, config: TrainerConfig): RebuildNeed {
+  const key = modelKey(config);
+  if (app.model && modelKey(app.model.config) === key) return 'none';
+  if (app.requestedModelKey === key) return 'none';
+  if (app.dataset.state !== 'ready' || !validateModelSpec(config.spec).ok) return 'blocked';
+  const trained = (app.training.position?.step ?? 0) > 0 || app.model?.imported === true;
+  return app.model && trained ? 'ask' : 'now';
+}
+
+/** Edits in quick succession (typing "128") build one model, not three. */
+const REBUILD_DELAY_MS = 300;
+
+let sentSettings: TrainingSettings | undefined;
+let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Builds a model for the draft experiment now (with `weights`, e.g. from a link or file, in place of the seeded ones). */
+export function rebuildModel(weights?: Float32Array): void {
+  clearTimeout(rebuildTimer);
+  const config = experimentConfig(useExperimentStore.getState());
+  sentSettings = config.settings;
+  useAppStore.setState({ requestedModelKey: modelKey(config) });
+  sendCommand({ type: 'configure', config, ...(weights ? { weights } : {}) }, weights ? [weights.buffer] : []);
+}
+
+/** Compares the draft with the worker's model after every change of either store. */
+function sync(): void {
+  const app = useAppStore.getState();
+  const draft = experimentConfig(useExperimentStore.getState());
+  clearTimeout(rebuildTimer);
+  const need = rebuildNeed(app, draft);
+  if (need === 'now') {
+    rebuildTimer = setTimeout(rebuildModel, app.model ? REBUILD_DELAY_MS : 0);
+    return; // the new model takes the settings as they are then
+  }
+  if (app.model && draft.settings !== sentSettings) {
+    sentSettings = draft.settings;
+    sendCommand({ type: 'update-settings', settings: draft.settings });
+  }
+}
+
+/** Starts syncing; returns the function that stops it. */
+export function startModelSync(): () => void {
+  const stops = [useAppStore.subscribe(sync), useExperimentStore.subscribe(sync)];
+  sync();
+  return () => stops.forEach((stop) => stop());
+}

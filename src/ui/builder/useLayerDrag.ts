@@ -1,0 +1,40 @@
+// Drag-and-drop state of the builder: what is dragged, where a new layer would go, and the DndContext props.
+import { KeyboardSensor, PointerSensor, useSensor, useSensors, type DndContextProps } from '@dnd-kit/core';
+import { useMemo, useState } from 'react';
+import type { DraftLayer } from '../../store/experiment-store';
+import { builderAnnouncements, screenReaderInstructions } from './announcements';
+import { dragSourceOf, dropAction, insertionIndex, type DragSource, type DropAction } from './drag';
+import { builderCollision, builderKeyboardCoordinates } from './drag-geometry';
+
+export function useLayerDrag(layers: readonly DraftLayer[], onDrop: (action: DropAction) => void) {
+  const [dragging, setDragging] = useState<DragSource | null>(null);
+  /** Where a new layer being dragged would go, or null. */
+  const [insertAt, setInsertAt] = useState<number | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: builderKeyboardCoordinates }),
+  );
+  const announcements = useMemo(() => builderAnnouncements(layers), [layers]);
+  const ids = layers.map((layer) => layer.id);
+  const endDrag = () => {
+    setDragging(null);
+    setInsertAt(null);
+  };
+  const contextProps: DndContextProps = {
+    sensors,
+    collisionDetection: builderCollision,
+    accessibility: { announcements, screenReaderInstructions },
+    onDragStart: ({ active }) => setDragging(dragSourceOf(active.data.current)),
+    onDragOver: ({ active, over }) => {
+      if (dragSourceOf(active.data.current)?.from === 'palette') setInsertAt(insertionIndex(over?.id ?? null, ids));
+    },
+    onDragEnd: ({ active, over }) => {
+      const source = dragSourceOf(active.data.current);
+      const action = source && dropAction(source, over?.id ?? null, ids);
+      endDrag();
+      if (action) onDrop(action);
+    },
+    onDragCancel: endDrag,
+  };
+  return { dragging, insertAt, contextProps };
+}

@@ -1,0 +1,49 @@
+// unit: the network's problems, where they belong, and the layer limit.
+import { describe, expect, it } from 'vitest';
+import { MAX_HIDDEN_LAYERS, type LayerSpec } from '../../engine/model/spec';
+import type { DraftLayer } from '../../store/experiment-store';
+import { canAddLayer, issueField, issuesOfLayer, networkIssues, networkWideIssues } from './validity';
+
+const dense = (units: number): LayerSpec => ({ kind: 'dense', units, activation: 'relu', init: 'he' });
+const drafts = (layers: LayerSpec[]): DraftLayer[] => layers.map((layer, i) => ({ ...layer, id: `l${i}` }));
+
+describe('networkIssues', () => {
+  it('is empty for a valid network, ids notwithstanding', () => {
+    expect(networkIssues(drafts([dense(64), { kind: 'dropout', rate: 0.3 }]))).toEqual([]);
+  });
+
+  it('names the layer and the field of each problem', () => {
+    const issues = networkIssues(drafts([dense(64), dense(0), { kind: 'dropout', rate: 0.95 }, dense(Number.NaN)]));
+    expect(issues).toEqual([
+      { layer: 1, message: 'layer 2: units must be at least 1' },
+      { layer: 2, message: 'layer 3: rate must be at most 0.9' },
+      { layer: 3, message: 'layer 4: units must be a number' },
+    ]);
+    expect(issues.map(issueField)).toEqual(['units', 'rate', 'units']);
+    expect(issuesOfLayer(issues, 2)).toEqual([issues[1]]);
+    expect(networkWideIssues(issues)).toEqual([]);
+  });
+
+  it('reports too many layers at the network', () => {
+    const issues = networkIssues(drafts(Array.from({ length: MAX_HIDDEN_LAYERS + 1 }, () => dense(8))));
+    expect(networkWideIssues(issues)).toEqual([{ message: `a model has at most ${MAX_HIDDEN_LAYERS} hidden layers` }]);
+    expect(issueField(issues[0]!)).toBeNull();
+  });
+});
+
+describe('issueField', () => {
+  it('reads the field after the layer prefix', () => {
+    expect(issueField({ layer: 0, message: 'layer 1: activation must be one of relu' })).toBe('activation');
+    expect(issueField({ layer: 0, message: 'layer 1: init must be one of he, glorot' })).toBe('init');
+    expect(issueField({ layer: 11, message: 'layer 12: units must be a whole number' })).toBe('units');
+    expect(issueField({ message: 'something else' })).toBeNull();
+  });
+});
+
+describe('canAddLayer', () => {
+  it('allows layers up to the limit', () => {
+    expect(canAddLayer(0)).toBe(true);
+    expect(canAddLayer(MAX_HIDDEN_LAYERS - 1)).toBe(true);
+    expect(canAddLayer(MAX_HIDDEN_LAYERS)).toBe(false);
+  });
+});

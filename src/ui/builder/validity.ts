@@ -1,0 +1,31 @@
+// Whether the edited network is valid, and which layer and field each problem belongs to.
+import { MAX_HIDDEN_LAYERS, validateModelSpec, type SpecIssue } from '../../engine/model/spec';
+import { draftSpec, type DraftLayer } from '../../store/experiment-store';
+
+export type LayerField = 'units' | 'activation' | 'init' | 'rate';
+
+/** Problems with the edited network, each naming its layer (1-based in the message); empty when it can train. */
+export function networkIssues(layers: readonly DraftLayer[]): SpecIssue[] {
+  const validation = validateModelSpec(draftSpec(layers));
+  return validation.ok ? [] : validation.issues;
+}
+
+/** The field an issue message is about ("layer 2: units must be at least 1" → "units"), if it names one. */
+export function issueField(issue: SpecIssue): LayerField | null {
+  const text = issue.message.replace(/^layer \d+: /, '');
+  const field = /^(units|activation|init|rate)\b/.exec(text)?.[1];
+  return (field as LayerField | undefined) ?? null;
+}
+
+/** The issues about hidden layer `index` (0-based). */
+export function issuesOfLayer(issues: readonly SpecIssue[], index: number): SpecIssue[] {
+  return issues.filter((issue) => issue.layer === index);
+}
+
+/** The issues about the network as a whole (too many layers). */
+export function networkWideIssues(issues: readonly SpecIssue[]): SpecIssue[] {
+  return issues.filter((issue) => issue.layer === undefined);
+}
+
+/** Whether one more hidden layer fits. */
+export const canAddLayer = (layerCount: number): boolean => layerCount < MAX_HIDDEN_LAYERS;

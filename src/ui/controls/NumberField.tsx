@@ -1,0 +1,69 @@
+// A labelled number input that keeps what is typed, checks it, and hands on only valid values.
+import { useId, useState } from 'react';
+
+export interface NumberFieldProps {
+  label: string;
+  value: number;
+  /** Why a typed number is not allowed, or undefined when it is. */
+  check(value: number): string | undefined;
+  onCommit(value: number): void;
+  step?: number | 'any';
+  min?: number;
+  max?: number;
+  disabled?: boolean;
+  /** Shown after the input, e.g. a unit. */
+  hint?: string;
+}
+
+export function NumberField({ label, value, check, onCommit, step = 'any', min, max, disabled, hint }: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // Changed elsewhere (a preset, a link, the slider): show it unless the text already says it.
+    setShown(value);
+    if (Number(text) !== value) setText(String(value));
+  }
+  const typed = text.trim() === '' ? Number.NaN : Number(text);
+  const problem = Number.isFinite(typed) ? check(typed) : 'Enter a number.';
+  return (
+    <label className="field">
+      <span className="field-name">{label}</span>
+      <input
+        type="number"
+        value={text}
+        step={step}
+        min={min}
+        max={max}
+        disabled={disabled}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          const number = next.trim() === '' ? Number.NaN : Number(next);
+          if (Number.isFinite(number) && !check(number)) {
+            setShown(number);
+            onCommit(number);
+          }
+        }}
+      />
+      {hint && <span className="field-hint">{hint}</span>}
+      {problem && (
+        <span className="field-problem" id={`${id}-problem`} role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** A check for a number in [min, max] (whole when `integer`), with a message saying so. */
+export function rangeCheck(min: number, max: number, { integer = false, minExclusive = false } = {}) {
+  return (value: number): string | undefined => {
+    if (integer && !Number.isInteger(value)) return 'Enter a whole number.';
+    if (minExclusive ? value <= min : value < min) return minExclusive ? `Must be more than ${min}.` : `Must be at least ${min}.`;
+    if (value > max) return `Must be at most ${max}.`;
+    return undefined;
+  };
+}

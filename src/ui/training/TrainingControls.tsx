@@ -1,0 +1,37 @@
+// Train / Pause / Resume, Step and Reset, with their keyboard shortcuts.
+import { useMemo } from 'react';
+import { pause, reset, step, train } from '../../store/actions';
+import { useAppStore } from '../../store/app-store';
+import { SHORTCUT_KEYS, useTrainingShortcuts } from './useTrainingShortcuts';
+
+export function TrainingControls({ canRun }: { canRun: boolean }) {
+  const status = useAppStore((state) => state.training.status);
+  const hasModel = useAppStore((state) => state.model !== null);
+  const running = status === 'training';
+  const runnable = canRun && (status === 'ready' || status === 'paused' || status === 'diverged');
+  const resettable = hasModel && status !== 'idle';
+  const shortcuts = useMemo(
+    () => ({ togglePlay: running ? pause : runnable ? train : undefined, step: runnable ? step : undefined, reset: resettable ? reset : undefined }),
+    [running, runnable, resettable],
+  );
+  useTrainingShortcuts(shortcuts);
+  return (
+    <div className="controls training-controls">
+      {running ? (
+        <button type="button" className="primary" onClick={pause} title={`Pause (${SHORTCUT_KEYS.togglePlay})`} aria-keyshortcuts={SHORTCUT_KEYS.togglePlay}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={train} disabled={!runnable} title={`Train (${SHORTCUT_KEYS.togglePlay})`} aria-keyshortcuts={SHORTCUT_KEYS.togglePlay}>
+          {status === 'paused' ? 'Resume' : 'Train'}
+        </button>
+      )}
+      <button type="button" onClick={step} disabled={!runnable} title={`Train on one batch, then pause (${SHORTCUT_KEYS.step})`} aria-keyshortcuts={SHORTCUT_KEYS.step}>
+        Step
+      </button>
+      <button type="button" onClick={reset} disabled={!resettable} title={`Back to step 0 with the same starting weights (${SHORTCUT_KEYS.reset})`} aria-keyshortcuts={SHORTCUT_KEYS.reset}>
+        Reset
+      </button>
+    </div>
+  );
+}

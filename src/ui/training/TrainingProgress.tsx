@@ -1,0 +1,51 @@
+// Where training stands: status, epoch and step, a progress bar, samples per second, time left, latest figures.
+import { useAppStore } from '../../store/app-store';
+import { useExperimentStore } from '../../store/experiment-store';
+import { formatCount, formatDuration } from '../format';
+
+const STATUS_TEXT = {
+  idle: 'Waiting for the GPU…',
+  ready: 'Ready to train',
+  training: 'Training',
+  paused: 'Paused',
+  finished: 'Finished',
+  diverged: 'Diverged',
+} as const;
+
+export function TrainingProgress() {
+  const training = useAppStore((state) => state.training);
+  const latest = useAppStore((state) => state.trainMetrics.at(-1));
+  const evaluation = useAppStore((state) => state.evaluations.at(-1));
+  const { epochs, batchSize } = useExperimentStore((state) => state.settings);
+  const position = training.position;
+  const totalSteps = position ? position.stepsPerEpoch * epochs : 0;
+  const fraction = totalSteps > 0 ? Math.min(position!.step / totalSteps, 1) : 0;
+  const speed = latest?.samplesPerSecond ?? 0;
+  const secondsLeft = training.status === 'training' && speed > 0 ? ((totalSteps - position!.step) * batchSize) / speed : undefined;
+  return (
+    <div className="progress" role="status" aria-live="polite">
+      <p>
+        <strong data-testid="training-status">{STATUS_TEXT[training.status]}</strong>
+        {position && ` · epoch ${Math.min(position.epoch + 1, epochs)} of ${epochs}, step ${formatCount(position.step)} of ${formatCount(totalSteps)}`}
+      </p>
+      <progress max={1} value={fraction} aria-label="Training progress">
+        {Math.round(100 * fraction)}%
+      </progress>
+      <p className="muted">
+        {latest ? `${formatCount(Math.round(speed))} samples/s` : 'No steps yet'}
+        {secondsLeft !== undefined && ` · about ${formatDuration(secondsLeft)} left`}
+      </p>
+      {training.message && <p className="problem">{training.message}</p>}
+      {latest && (
+        <p>
+          Train loss {latest.loss.toFixed(3)}, train accuracy {(100 * latest.accuracy).toFixed(1)}%
+        </p>
+      )}
+      {evaluation && (
+        <p data-testid="test-accuracy">
+          Test accuracy {(100 * evaluation.accuracy).toFixed(1)}% (test loss {evaluation.loss.toFixed(3)})
+        </p>
+      )}
+    </div>
+  );
+}
