@@ -4,6 +4,7 @@ import type { AdapterSummary } from '../engine/gpu/device';
 import type { TrainerPosition } from '../engine/train/trainer';
 import type { DatasetSummary, SampleDigits, SessionEvent, TrainingStatus, WorkerEvent } from '../worker/protocol';
 import type { TrainerConfig } from '../engine/train/trainer';
+import { appendCapped } from './metrics-history';
 import { pageUrlOptions } from './url-options';
 
 /** Worker events that change the store (weights answer a request instead: see engine-client). */
@@ -29,6 +30,8 @@ export type DatasetStatus =
   | { state: 'ready'; summary: DatasetSummary; samples: SampleDigits }
   | { state: 'failed'; message: string };
 
+export type ModelRequest = { key: string; state: 'building' } | { key: string; state: 'failed'; message: string };
+
 export interface AppState {
   gpu: GpuStatus;
   dataset: DatasetStatus;
@@ -38,8 +41,8 @@ export interface AppState {
   errors: string[];
   /** The model the worker has built (null until the first one is), and whether it started from imported weights. */
   model: { config: TrainerConfig; imported: boolean } | null;
-  /** modelKey of the last model asked of the worker (built, being built, or refused). */
-  requestedModelKey?: string;
+  /** The last model asked of the worker until it is built: still building, or refused with the worker's reason. */
+  modelRequest?: ModelRequest;
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
@@ -72,11 +75,12 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
     case 'gpu-lost':
       return { gpu: { state: 'lost', message: event.message }, progress: 'GPU lost' };
     case 'error':
-      return state.dataset.state === 'waiting'
-        ? { dataset: { state: 'failed', message: event.message }, progress: 'Failed' }
-        : { errors: [...state.errors, event.message] };
+      if (state.dataset.state === 'waiting') return { dataset: { state: 'failed', message: event.message }, progress: 'Failed' };
+      // While a model is being built, an error is the reason it could not be (the worker runs one command at a time).
+      if (state.modelRequest?.state === 'building') return { modelRequest: { key: state.modelRequest.key, state: 'failed', message: event.message } };
+      return { errors: [...state.errors, event.message] };
     case 'configured':
-      return { model: { config: event.config, imported: event.imported } };
+      return { model: { config: event.config, imported: event.imported }, modelRequest: undefined };
     case 'status': {
       const { type: _, ...training } = event;
       // A reset starts the charts over.
@@ -84,7 +88,7 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
     }
     case 'train-metrics': {
       const { type: _, ...point } = event;
-      return { trainMetrics: [...state.trainMetrics, point] };
+      return { trainMetrics: appendCapped(state.trainMetrics, point) };
     }
     case 'evaluation': {
       const { type: _, ...point } = event;

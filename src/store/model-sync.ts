@@ -11,8 +11,12 @@ export function modelKey({ spec, seed, optimizer, trainImages }: TrainerConfig):
 }
 
 export type RebuildNeed =
-  /** The worker's model matches the draft (or one for it is being built). */
+  /** The worker's model matches the draft. */
   | 'none'
+  /** The worker is building the draft's model. */
+  | 'building'
+  /** The worker could not build the draft's model (the previous one is still there): see modelRequest.message. */
+  | 'failed'
   /** The draft cannot be built yet: the GPU or data is not ready, or the network is invalid. */
   | 'blocked'
   /** A new model can replace the current one without losing any training. */
@@ -21,10 +25,10 @@ export type RebuildNeed =
   | 'ask';
 
 /** Whether the draft `config` needs a new model, given what the worker has and the model already requested. */
-export function rebuildNeed(app: Pick<AppState, 'dataset' | 'model' | 'training' | 'requestedModelKey'>, config: TrainerConfig): RebuildNeed {
+export function rebuildNeed(app: Pick<AppState, 'dataset' | 'model' | 'training' | 'modelRequest'>, config: TrainerConfig): RebuildNeed {
   const key = modelKey(config);
   if (app.model && modelKey(app.model.config) === key) return 'none';
-  if (app.requestedModelKey === key) return 'none';
+  if (app.modelRequest?.key === key) return app.modelRequest.state;
   if (app.dataset.state !== 'ready' || !validateModelSpec(config.spec).ok) return 'blocked';
   const trained = (app.training.position?.step ?? 0) > 0 || app.model?.imported === true;
   return app.model && trained ? 'ask' : 'now';
@@ -41,7 +45,7 @@ export function rebuildModel(weights?: Float32Array): void {
   clearTimeout(rebuildTimer);
   const config = experimentConfig(useExperimentStore.getState());
   sentSettings = config.settings;
-  useAppStore.setState({ requestedModelKey: modelKey(config) });
+  useAppStore.setState({ modelRequest: { key: modelKey(config), state: 'building' } });
   sendCommand({ type: 'configure', config, ...(weights ? { weights } : {}) }, weights ? [weights.buffer] : []);
 }
 
@@ -55,7 +59,7 @@ function sync(): void {
     rebuildTimer = setTimeout(rebuildModel, app.model ? REBUILD_DELAY_MS : 0);
     return; // the new model takes the settings as they are then
   }
-  if (app.model && draft.settings !== sentSettings) {
+  if (app.model && need !== 'building' && draft.settings !== sentSettings) {
     sentSettings = draft.settings;
     sendCommand({ type: 'update-settings', settings: draft.settings });
   }

@@ -2,7 +2,7 @@
 import { useAppStore } from '../store/app-store';
 import { useExperimentStore } from '../store/experiment-store';
 import { formatCount } from './format';
-import { RebuildNotice } from './training/RebuildNotice';
+import { BuildFailedNotice, RebuildNotice } from './training/RebuildNotice';
 import { SettingsForm } from './training/SettingsForm';
 import { TrainingControls } from './training/TrainingControls';
 import { TrainingProgress } from './training/TrainingProgress';
@@ -21,8 +21,9 @@ export function TrainingPanel() {
       </p>
       <TrainingControls canRun={need === 'none'} />
       {need === 'ask' && <RebuildNotice />}
+      {need === 'failed' && <BuildFailedNotice />}
       {need === 'blocked' && datasetReady && <p className="muted">Fix the network to train it.</p>}
-      <TrainingProgress />
+      <TrainingProgress building={need === 'building' || need === 'now'} />
       <SettingsForm running={running} />
     </section>
   );

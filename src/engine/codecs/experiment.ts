@@ -12,7 +12,8 @@ export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_LEARNING_RATE = 10;
 export const MAX_GRAD_NORM = 1e6;
 
-const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+/** An integer in [min, max]; the range is checked before wholeness so 1e300 reads "must be at most …". */
+export const wholeNumber = (min: number, max: number) => z.number().min(min).max(max).multipleOf(1);
 /** [0, 1): momentum and Adam's betas. */
 const decayRate = () => z.number().min(0).lt(1);
 
@@ -56,22 +57,17 @@ export type ExperimentParse = { ok: true; experiment: TrainerConfig } | { ok: fa
 
 /** Checks untrusted data (parsed JSON) against the schema; the error names the first bad field, e.g. "settings.batchSize: must be at most 4096". */
 export function parseExperiment(input: unknown): ExperimentParse {
-  const parsed = parseUntrusted(experimentSchema, input);
+  const parsed = parseUntrusted(experimentSchema, input, 'experiment');
   return parsed.ok ? { ok: true, experiment: parsed.value } : parsed;
 }
 
-/** Parses with `schema`, describing the first issue as "path: problem" and counting the rest. */
-export function parseUntrusted<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | { ok: false; error: string } {
+/** Parses with `schema`, describing the first issue as "path: problem" (`rootName` for the root) and counting the rest. */
+export function parseUntrusted<T>(schema: z.ZodType<T>, input: unknown, rootName: string): { ok: true; value: T } | { ok: false; error: string } {
   const parsed = schema.safeParse(input, { error: describeIssue });
   if (parsed.success) return { ok: true, value: parsed.data };
   const [first, ...others] = parsed.error.issues;
   const more = others.length === 0 ? '' : ` (and ${others.length} more problem${others.length === 1 ? '' : 's'})`;
-  return { ok: false, error: `${formatIssue(first!)}${more}` };
-}
-
-/** "path: message", with "(top level)" for the root. */
-export function formatIssue(issue: z.core.$ZodIssue): string {
-  return `${formatPath(issue.path) || '(top level)'}: ${issue.message}`;
+  return { ok: false, error: `${formatPath(first!.path) || rootName}: ${first!.message}${more}` };
 }
 
 /** ['settings', 'batchSize'] → "settings.batchSize"; ['spec', 'layers', 2, 'units'] → "spec.layers[2].units". */
@@ -94,19 +90,29 @@ const describeIssue: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       return describeType(issue.expected, issue.input);
     case 'too_small':
-      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}`;
+      return issue.origin === 'array' ? `must have at least ${String(issue.minimum)} items` : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}`;
     case 'too_big':
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
+      return issue.origin === 'array' ? `must have at most ${String(issue.maximum)} items` : `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
     case 'invalid_value':
       return `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'not_multiple_of':
+      return issue.divisor === 1 ? 'must be a whole number' : `must be a multiple of ${String(issue.divisor)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map(quoteKey).join(', ')}`;
+      return `unknown field${issue.keys.length === 1 ? '' : 's'} ${listKeys(issue.keys)}`;
     case 'invalid_union':
       return 'options' in issue && Array.isArray(issue.options) ? `must be one of ${issue.options.map((value) => JSON.stringify(value)).join(', ')}` : 'is not any of the allowed forms';
     default:
       return undefined;
   }
 };
+
+const MAX_LISTED_KEYS = 3;
+
+/** '"a", "b", "c" and 7 more': enough to recognise, never a wall of text. */
+function listKeys(keys: readonly string[]): string {
+  const listed = keys.slice(0, MAX_LISTED_KEYS).map(quoteKey).join(', ');
+  return keys.length > MAX_LISTED_KEYS ? `${listed} and ${keys.length - MAX_LISTED_KEYS} more` : listed;
+}
 
 function describeType(expected: string, input: unknown): string {
   if (expected === 'int') return 'must be a whole number';

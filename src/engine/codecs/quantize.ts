@@ -1,7 +1,7 @@
 // Two compact encodings of the trained weights for share links: float16, and int8 with one float32 scale per output unit.
 import type { ParameterLayout } from '../model/parameters';
 import { fromFloat16Bits, isFloat16NonFinite, toFloat16Bits } from './float16';
-import { assembleParameters, extractDenseTensors, type DenseTensors } from './weights';
+import { assembleParameters, extractDenseTensors, readFloat32s, type DenseTensors } from './weights';
 
 export const WEIGHT_SCHEMES = ['int8', 'float16'] as const;
 export type WeightScheme = (typeof WEIGHT_SCHEMES)[number];
@@ -68,11 +68,10 @@ export type Dequantized = { ok: true; weights: Float32Array } | { ok: false; err
 export function dequantizeParameters(layout: ParameterLayout, bytes: Uint8Array, scheme: WeightScheme): Dequantized {
   const expected = quantizedByteLength(layout, scheme);
   if (bytes.length !== expected) return { ok: false, error: `expected ${expected} bytes of ${scheme} weights for this model, found ${bytes.length}` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tensors: DenseTensors[] = [];
   let offset = 0;
   for (const [index, { inputs, outputs }] of layout.dense.entries()) {
-    const read = scheme === 'float16' ? readFloat16Layer(view, offset, inputs, outputs) : readInt8Layer(view, offset, inputs, outputs);
+    const read = scheme === 'float16' ? readFloat16Layer(bytes, offset, inputs, outputs) : readInt8Layer(bytes, offset, inputs, outputs);
     if (!read.ok) return { ok: false, error: `Dense layer ${index + 1}: ${read.error}` };
     tensors.push(read.tensors);
     offset += layerBytes(inputs, outputs, scheme);
@@ -82,31 +81,26 @@ export function dequantizeParameters(layout: ParameterLayout, bytes: Uint8Array,
 
 type LayerRead = { ok: true; tensors: DenseTensors } | { ok: false; error: string };
 
-function readFloat16Layer(view: DataView, offset: number, inputs: number, outputs: number): LayerRead {
+function readFloat16Layer(bytes: Uint8Array, offset: number, inputs: number, outputs: number): LayerRead {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, layerBytes(inputs, outputs, 'float16'));
   const values = new Float32Array(inputs * outputs + outputs);
   for (let i = 0; i < values.length; i++) {
-    const bits = view.getUint16(offset + 2 * i, true);
+    const bits = view.getUint16(2 * i, true);
     if (isFloat16NonFinite(bits)) return { ok: false, error: `${i < inputs * outputs ? 'a weight' : 'a bias'} is not a finite number` };
     values[i] = fromFloat16Bits(bits);
   }
   return { ok: true, tensors: { inputs, outputs, weight: values.subarray(0, inputs * outputs), bias: values.subarray(inputs * outputs) } };
 }
 
-function readInt8Layer(view: DataView, offset: number, inputs: number, outputs: number): LayerRead {
-  const scales = readFloat32s(view, offset, outputs);
-  const bias = readFloat32s(view, offset + 4 * outputs + inputs * outputs, outputs);
+function readInt8Layer(bytes: Uint8Array, offset: number, inputs: number, outputs: number): LayerRead {
+  const scales = readFloat32s(bytes, offset, outputs);
+  const levels = new Int8Array(bytes.buffer, bytes.byteOffset + offset + 4 * outputs, inputs * outputs);
+  const bias = readFloat32s(bytes, offset + 4 * outputs + inputs * outputs, outputs);
   if (scales.some((scale) => !(scale >= 0 && scale < Infinity))) return { ok: false, error: 'a weight scale is negative or not a finite number' };
   if (bias.some((value) => !Number.isFinite(value))) return { ok: false, error: 'a bias is not a finite number' };
-  const weight = new Float32Array(inputs * outputs);
-  for (let i = 0; i < weight.length; i++) weight[i] = view.getInt8(offset + 4 * outputs + i) * scales[i % outputs]!;
+  const weight = Float32Array.from(levels, (level, i) => level * scales[i % outputs]!); // W ≈ q · scale[column]
   if (weight.some((value) => !Number.isFinite(value))) return { ok: false, error: 'a weight is too large for float32' };
   return { ok: true, tensors: { inputs, outputs, weight, bias } };
-}
-
-function readFloat32s(view: DataView, offset: number, count: number): Float32Array {
-  const values = new Float32Array(count);
-  for (let i = 0; i < count; i++) values[i] = view.getFloat32(offset + 4 * i, true);
-  return values;
 }
 
 const setUint16 = (view: DataView, offset: number, value: number): number => (view.setUint16(offset, value, true), offset + 2);

@@ -48,3 +48,11 @@ export function firstNonFinite(values: Float32Array): number {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return i;
   return -1;
 }
+
+/** `count` little-endian float32 values from `bytes` at `byteOffset` (which need not be 4-aligned). */
+export function readFloat32s(bytes: Uint8Array, byteOffset: number, count: number): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + byteOffset, 4 * count);
+  const values = new Float32Array(count);
+  for (let i = 0; i < count; i++) values[i] = view.getFloat32(4 * i, true);
+  return values;
+}

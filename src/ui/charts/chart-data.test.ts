@@ -40,6 +40,13 @@ describe('lossPlot', () => {
     expect(rows.at(-1)!.step).toBe(40_000);
     expect(rows.every((row) => row.epoch === undefined)).toBe(true);
   });
+  it('keeps the train rows at test steps when thinning, so their tooltip shows both', () => {
+    const train = Array.from({ length: 5000 }, (_, i) => window(8 * (i + 1), 2 / (1 + i / 100)));
+    const tests = [1, 2, 3].map((epoch) => evaluation(epoch, 8 * 467 * epoch, 0.5, 0.9));
+    const { rows } = lossPlot(train, tests, 0.9, null);
+    expect(rows.length).toBeLessThanOrEqual(MAX_POINTS + tests.length);
+    for (const test of tests) expect(rows.find((row) => row.step === test.step)).toMatchObject({ raw: expect.any(Number), smoothed: expect.any(Number), test: 0.5 });
+  });
   it('follows a rollback: replayed steps replace the abandoned ones', () => {
     const { rows } = lossPlot([window(8, 2), window(16, 50), window(24, 1e9), window(16, 1.5)], [], 0, null);
     expect(rows.map((row) => [row.step, row.raw])).toEqual([[8, 2], [16, 1.5]]);

@@ -1,9 +1,12 @@
 // What each chart draws, built from the store's metric points (pure): finite values only, thinned, merged by step, with axes.
 import type { EvaluationPoint, TrainMetricsPoint } from '../../store/app-store';
 import { accuracyFloor, extent, linearScale, logScale, type Scale } from './scales';
-import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices } from './series';
+import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSorted } from './series';
 
-/** At most this many rows per train series, and this many of the newest kept unthinned. */
+/**
+ * At most this many train rows per chart (plus the rows at test steps, so a test point's
+ * tooltip shows the train figures of the same step), and this many of the newest kept unthinned.
+ */
 export const MAX_POINTS = 300;
 export const RECENT_POINTS = 100;
 
@@ -53,6 +56,13 @@ function testRows(evaluations: readonly EvaluationPoint[], value: (point: Evalua
   return finiteBy(latestTimeline(evaluations), value).map((point) => ({ step: point.step, epoch: point.epoch, test: value(point) }));
 }
 
+/** Thinned train indices, plus those at the steps of test points. */
+function keptIndices(values: readonly number[], steps: readonly number[], tests: ReadonlyArray<{ step: number }>): number[] {
+  const testSteps = new Set(tests.map((test) => test.step));
+  const atTests = steps.flatMap((step, index) => (testSteps.has(step) ? [index] : []));
+  return unionSorted(thinIndices(values, MAX_POINTS, RECENT_POINTS), atTests);
+}
+
 /** The step axis: from 0 to the last step, ticks at round steps inside. */
 function stepScale(rows: ReadonlyArray<{ step: number }>): Scale {
   return linearScale(0, rows.at(-1)?.step ?? 1, { extend: false, integer: true });
@@ -67,13 +77,14 @@ export function lossPlot(
 ): Plot<LossRow> {
   const { steps, values } = trainSeries(trainMetrics, (point) => point.loss);
   const smoothed = smoothEma(values, smoothing);
-  const train = thinIndices(values, MAX_POINTS, RECENT_POINTS).map((i) => ({
+  const tests = testRows(evaluations, (point) => point.loss);
+  const train = keptIndices(values, steps, tests).map((i) => ({
     step: steps[i]!,
     epoch: epochAt(steps[i]!, stepsPerEpoch),
     raw: values[i]!,
     smoothed: smoothed[i]!,
   }));
-  const rows: LossRow[] = mergeByStep(train, testRows(evaluations, (point) => point.loss));
+  const rows: LossRow[] = mergeByStep(train, tests);
   return log ? logLossPlot(rows) : { rows, x: stepScale(rows), y: linearScale(0, Math.max(extent(lossValues(rows))[1], 0), { count: 5 }) };
 }
 
@@ -97,13 +108,14 @@ export function accuracyPlot(
 ): Plot<AccuracyRow> {
   const { steps, values } = trainSeries(trainMetrics, (point) => 100 * point.accuracy);
   const smoothed = smoothEma(values, smoothing);
+  const tests = testRows(evaluations, (point) => 100 * point.accuracy);
   // Thinned on the smoothed values: that is the line drawn, so its envelope is what to keep.
-  const train = thinIndices(smoothed, MAX_POINTS, RECENT_POINTS).map((i) => ({
+  const train = keptIndices(smoothed, steps, tests).map((i) => ({
     step: steps[i]!,
     epoch: epochAt(steps[i]!, stepsPerEpoch),
     train: smoothed[i]!,
   }));
-  const rows: AccuracyRow[] = mergeByStep(train, testRows(evaluations, (point) => 100 * point.accuracy));
+  const rows: AccuracyRow[] = mergeByStep(train, tests);
   const floor = accuracyFloor(rows.flatMap((row) => [row.train ?? NaN, row.test ?? NaN]));
   return { rows, x: stepScale(rows), y: linearScale(floor, 100, { count: 4 }) };
 }

@@ -16,5 +16,7 @@ describe('chart formats', () => {
   it('labels a step with its epochs when known', () => {
     expect(formatStepLabel(1234, undefined)).toBe('Step 1,234');
     expect(formatStepLabel(1234, 2.6317)).toBe('Step 1,234 · 2.63 epochs');
+    expect(formatStepLabel(16, 1)).toBe('Step 16 · 1 epoch');
+    expect(formatStepLabel(16, NaN)).toBe('Step 16');
   });
 });

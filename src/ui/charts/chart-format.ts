@@ -20,5 +20,7 @@ export const formatPercentTick = (value: number): string => `${value}%`;
 /** The tooltip heading: the step, and the epochs completed (fractional) when known. */
 export function formatStepLabel(step: number, epoch: number | undefined): string {
   const stepText = `Step ${formatCount(step)}`;
-  return epoch === undefined || !Number.isFinite(epoch) ? stepText : `${stepText} · ${Number(epoch.toFixed(2))} epochs`;
+  if (epoch === undefined || !Number.isFinite(epoch)) return stepText;
+  const epochs = Number(epoch.toFixed(2));
+  return `${stepText} · ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}`;
 }

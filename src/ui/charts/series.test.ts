@@ -1,7 +1,7 @@
 // Unit tests of the pure series helpers: timeline, finite filter, EMA, thinning, merge by step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices } from './series';
+import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSorted } from './series';
 
 describe('latestTimeline', () => {
   it('keeps points in step order and lets replayed steps replace abandoned ones', () => {
@@ -93,5 +93,13 @@ describe('mergeByStep', () => {
   it('handles empty sides', () => {
     expect(mergeByStep([], [{ step: 1 }])).toEqual([{ step: 1 }]);
     expect(mergeByStep([{ step: 1 }], [])).toEqual([{ step: 1 }]);
+  });
+});
+
+describe('unionSorted', () => {
+  it('merges ascending index lists without repeats', () => {
+    expect(unionSorted([0, 2, 5, 9], [2, 3, 9, 12])).toEqual([0, 2, 3, 5, 9, 12]);
+    expect(unionSorted([], [1])).toEqual([1]);
+    expect(unionSorted([1, 4], [])).toEqual([1, 4]);
   });
 });

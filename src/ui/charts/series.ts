@@ -109,3 +109,15 @@ export function mergeByStep<A extends Stepped, B extends Stepped>(a: readonly A[
   }
   return rows;
 }
+
+/** Two ascending index lists as one, without repeats. */
+export function unionSorted(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1]! < next) merged.push(next);
+  }
+  return merged;
+}

@@ -30,7 +30,10 @@ export function useChartData(): ChartData {
   const updateCostMs = useRef(0);
 
   useEffect(() => {
-    const publish = (next: ChartData) => setData((shown) => (sameSource(shown, next) ? shown : { ...next, publishedAt: browserClock.now() }));
+    const publish = (next: ChartData) => {
+      const publishedAt = browserClock.now();
+      setData((shown) => (sameSource(shown, next) ? shown : { ...next, publishedAt }));
+    };
     const throttle = createThrottle(publish, () => updateInterval(updateCostMs.current));
     // Catch up on points that arrived between the first render and this subscription.
     throttle.push(readChartData(useAppStore.getState(), 0));

@@ -7,7 +7,7 @@ export function useRebuildNeed(): RebuildNeed {
   const dataset = useAppStore((state) => state.dataset);
   const model = useAppStore((state) => state.model);
   const training = useAppStore((state) => state.training);
-  const requestedModelKey = useAppStore((state) => state.requestedModelKey);
+  const modelRequest = useAppStore((state) => state.modelRequest);
   const experiment = useExperimentStore();
-  return rebuildNeed({ dataset, model, training, requestedModelKey }, experimentConfig(experiment));
+  return rebuildNeed({ dataset, model, training, modelRequest }, experimentConfig(experiment));
 }

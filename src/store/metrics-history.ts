@@ -1,5 +1,5 @@
 // A bounded train-metrics history for the store: past the cap, the older half is merged pairwise (coarser, never dropped).
-import type { TrainMetricsPoint } from '../../store/app-store';
+import type { TrainMetricsPoint } from './app-store';
 
 /** About 80,000 steps at 8 steps a point before the oldest points get coarser. */
 export const TRAIN_METRICS_CAP = 10_000;

@@ -1,7 +1,7 @@
 // Unit tests of the capped train-metrics history: bounded length, whole span kept, merged windows weighted by steps.
 import { describe, expect, it } from 'vitest';
-import type { TrainMetricsPoint } from '../../store/app-store';
-import { appendCapped, mergeWindows } from './history';
+import type { TrainMetricsPoint } from './app-store';
+import { appendCapped, mergeWindows } from './metrics-history';
 
 const point = (step: number, loss = 1, accuracy = 0.5, samplesPerSecond = 1000, steps = 8): TrainMetricsPoint => ({ step, steps, loss, accuracy, samplesPerSecond });
 
