@@ -30,6 +30,13 @@ export type DatasetStatus =
   | { state: 'ready'; summary: DatasetSummary; samples: SampleDigits }
   | { state: 'failed'; message: string };
 
+/** Where the experiment came from when it was opened from a link or a file, with the figures it claims. */
+export interface OpenedModel {
+  source: 'link' | 'file';
+  name?: string;
+  trained?: { epochs: number; testAccuracy: number };
+}
+
 export type ModelRequest = { key: string; state: 'building' } | { key: string; state: 'failed'; message: string };
 
 export interface AppState {
@@ -43,10 +50,12 @@ export interface AppState {
   model: { config: TrainerConfig; imported: boolean } | null;
   /** The last model asked of the worker until it is built: still building, or refused with the worker's reason. */
   modelRequest?: ModelRequest;
+  opened?: OpenedModel;
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
   applyWorkerEvent(event: AppEvent): void;
+  dismissError(index: number): void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -59,6 +68,7 @@ export const useAppStore = create<AppState>()((set) => ({
   trainMetrics: [],
   evaluations: [],
   applyWorkerEvent: (event) => set((state) => reduceWorkerEvent(state, event)),
+  dismissError: (index) => set((state) => ({ errors: state.errors.filter((_, i) => i !== index) })),
 }));
 
 /** The state change one worker event causes. */

@@ -49,6 +49,12 @@ export function rebuildModel(weights?: Float32Array): void {
   sendCommand({ type: 'configure', config, ...(weights ? { weights } : {}) }, weights ? [weights.buffer] : []);
 }
 
+function takeFirstWeights(): Float32Array | undefined {
+  const weights = firstWeights;
+  firstWeights = undefined;
+  return weights;
+}
+
 /** Compares the draft with the worker's model after every change of either store. */
 function sync(): void {
   const app = useAppStore.getState();
@@ -56,7 +62,7 @@ function sync(): void {
   clearTimeout(rebuildTimer);
   const need = rebuildNeed(app, draft);
   if (need === 'now') {
-    rebuildTimer = setTimeout(rebuildModel, app.model ? REBUILD_DELAY_MS : 0);
+    rebuildTimer = setTimeout(() => rebuildModel(takeFirstWeights()), app.model ? REBUILD_DELAY_MS : 0);
     return; // the new model takes the settings as they are then
   }
   if (app.model && need !== 'building' && draft.settings !== sentSettings) {
@@ -65,8 +71,11 @@ function sync(): void {
   }
 }
 
-/** Starts syncing; returns the function that stops it. */
-export function startModelSync(): () => void {
+let firstWeights: Float32Array | undefined;
+
+/** Starts syncing, the first model from `weights` when given (a link's); returns the function that stops it. */
+export function startModelSync(weights?: Float32Array): () => void {
+  firstWeights = weights;
   const stops = [useAppStore.subscribe(sync), useExperimentStore.subscribe(sync)];
   sync();
   return () => stops.forEach((stop) => stop());

@@ -1,4 +1,5 @@
 // Options read from the page URL (e.g. ?train=2000 limits the training images, for tests and demos).
+import { MIN_TRAIN_IMAGES } from '../engine/codecs/experiment';
 import { TRAIN_COUNT } from '../engine/data/mnist';
 
 export interface UrlOptions {
@@ -6,8 +7,6 @@ export interface UrlOptions {
   /** Problems with the URL, in words; the option concerned keeps its default. */
   problems: string[];
 }
-
-const MIN_TRAIN_IMAGES = 100;
 
 export function parseUrlOptions(search: string): UrlOptions {
   const raw = new URLSearchParams(search).get('train');

@@ -1,7 +1,9 @@
-// The page layout: header, GPU status line, the network and training panels, the charts and the data.
+// The page layout: header, GPU status line and notices, the network, training and share panels, the charts and the data.
 import { TrainingCharts } from './charts/TrainingCharts';
 import { DataPanel } from './DataPanel';
 import { NetworkPanel } from './NetworkPanel';
+import { Notices } from './Notices';
+import { SharePanel } from './share/SharePanel';
 import { StatusLine } from './StatusLine';
 import { ThemeToggle } from './ThemeToggle';
 import { TrainingPanel } from './TrainingPanel';
@@ -19,9 +21,13 @@ export function App() {
         </div>
       </header>
       <StatusLine />
+      <Notices />
       <main className="panels">
         <NetworkPanel />
-        <TrainingPanel />
+        <div className="panel-stack">
+          <TrainingPanel />
+          <SharePanel />
+        </div>
         <section className="panel training-charts-panel" aria-labelledby="charts-heading">
           <h2 id="charts-heading">Charts</h2>
           <TrainingCharts />

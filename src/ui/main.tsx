@@ -1,8 +1,9 @@
-// Entry point of the page: mounts the React app and starts the training worker.
+// Entry point of the page: mounts the React app, starts the training worker, opens a share link in the address.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startEngine } from '../store/engine-client';
 import { startModelSync } from '../store/model-sync';
+import { openShareLink } from '../store/share-actions';
 import { App } from './App';
 import { applyStoredTheme } from './ThemeToggle';
 import './styles.css';
@@ -14,4 +15,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 startEngine();
-startModelSync();
+// A share link in the address sets the experiment (and the first model's weights) before the first model is built.
+const fragment = location.hash.slice(1);
+void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then(startModelSync);
+window.addEventListener('hashchange', () => void openShareLink(location.hash.slice(1)));

@@ -1,10 +1,10 @@
 // The learning rate as a log-scale slider and an exact number, kept in step.
+import { MAX_LEARNING_RATE } from '../../engine/codecs/experiment';
 import { useExperimentStore } from '../../store/experiment-store';
 import { NumberField, rangeCheck } from '../controls/NumberField';
 
 const MIN_LOG10 = -5;
 const MAX_LOG10 = 1;
-const MAX_LEARNING_RATE = 10;
 
 /** Rounds to 3 significant digits so slider positions give tidy rates (0.00123, not 0.0012302687708123812). */
 const tidy = (value: number): number => Number(value.toPrecision(3));

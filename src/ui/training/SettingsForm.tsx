@@ -1,4 +1,5 @@
 // The training settings: optimizer and its parameters, learning rate and schedule, batch size, epochs, init and seed.
+import { MAX_BATCH_SIZE, MAX_EPOCHS, MAX_GRAD_NORM } from '../../engine/codecs/experiment';
 import { OPTIMIZER_KINDS, type OptimizerHyperparameters, type OptimizerKind } from '../../engine/optimizers';
 import type { LrSchedule } from '../../engine/train/schedule';
 import { useExperimentStore } from '../../store/experiment-store';
@@ -13,8 +14,6 @@ const DEFAULT_SCHEDULES: Record<LrSchedule['kind'], LrSchedule> = {
   step: { kind: 'step', everyEpochs: 2, factor: 0.5 },
   cosine: { kind: 'cosine', minFactor: 0 },
 };
-const MAX_BATCH = 4096;
-const MAX_EPOCHS = 1000;
 const unitInterval = rangeCheck(0, 0.999999);
 
 /** The parameters the chosen optimizer uses. */
@@ -43,7 +42,7 @@ function OptimizerParameters({ disabled }: { disabled: boolean }) {
         onCommit={(weightDecay) => set({ weightDecay })}
         disabled={disabled}
       />
-      <NumberField label="Clip gradient norm" hint="0 = off" value={hp.maxGradNorm} step={0.5} check={rangeCheck(0, 1e6)} onCommit={(maxGradNorm) => set({ maxGradNorm })} disabled={disabled} />
+      <NumberField label="Clip gradient norm" hint="0 = off" value={hp.maxGradNorm} step={0.5} check={rangeCheck(0, MAX_GRAD_NORM)} onCommit={(maxGradNorm) => set({ maxGradNorm })} disabled={disabled} />
     </>
   );
 }
@@ -102,7 +101,7 @@ export function SettingsForm({ running }: { running: boolean }) {
       </fieldset>
       <fieldset>
         <legend>Run</legend>
-        <NumberField label="Batch size" value={batchSize} step={1} check={rangeCheck(1, Math.min(MAX_BATCH, trainImages), { integer: true })} onCommit={(value) => updateSettings({ batchSize: value })} />
+        <NumberField label="Batch size" value={batchSize} step={1} check={rangeCheck(1, Math.min(MAX_BATCH_SIZE, trainImages), { integer: true })} onCommit={(value) => updateSettings({ batchSize: value })} />
         <NumberField label="Epochs" value={epochs} step={1} check={rangeCheck(1, MAX_EPOCHS, { integer: true })} onCommit={(value) => updateSettings({ epochs: value })} />
         <InitField disabled={running} />
         <SeedField disabled={running} />

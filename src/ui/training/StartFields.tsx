@@ -1,10 +1,10 @@
 // Settings that decide where training starts: the weight initialisation of every Dense layer and the seed.
+import { MAX_SEED } from '../../engine/codecs/experiment';
 import { INITS } from '../../engine/model/spec';
 import { useExperimentStore } from '../../store/experiment-store';
 import { NumberField, rangeCheck } from '../controls/NumberField';
 
 const INIT_NAME = { he: 'He (ReLU family)', glorot: 'Glorot (tanh, sigmoid)' } as const;
-const MAX_SEED = 2 ** 32 - 1;
 
 /** One init for all Dense layers; "Mixed" when the builder has set them differently. */
 export function InitField({ disabled }: { disabled: boolean }) {

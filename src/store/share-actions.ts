@@ -1,0 +1,112 @@
+// Share links and model files: made from the current model and experiment, opened (as untrusted input) into them.
+import { parseExperiment } from '../engine/codecs/experiment';
+import { readModelFile, encodeSafetensors } from '../engine/codecs/safetensors';
+import { decodeShareLink, encodeShareLink, measureShareLink, type ShareLinkContent } from '../engine/codecs/share-link';
+import type { TrainerConfig } from '../engine/train/trainer';
+import { useAppStore, type AppState, type OpenedModel } from './app-store';
+import { requestWeights } from './engine-client';
+import { experimentConfig, useExperimentStore } from './experiment-store';
+import { rebuildModel } from './model-sync';
+
+/** What a trained model's link or file says about it: epochs and test accuracy of its last evaluation. */
+export interface TrainedFigures {
+  epochs: number;
+  testAccuracy: number;
+}
+
+/** "trained model, 3 epochs, 84.2% test accuracy" */
+export function describeTrained({ epochs, testAccuracy }: TrainedFigures): string {
+  return `trained model, ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, ${(100 * testAccuracy).toFixed(1)}% test accuracy`;
+}
+
+/**
+ * The model's figures when its weights can be shared: it has trained and its last evaluation is of its current
+ * weights; otherwise why not, in words.
+ */
+export function trainedFigures(
+  { model, training, evaluations }: Pick<AppState, 'model' | 'training' | 'evaluations'> = useAppStore.getState(),
+): { ok: true; figures: TrainedFigures; config: TrainerConfig } | { ok: false; reason: string } {
+  const step = training.position?.step ?? 0;
+  const evaluation = evaluations.at(-1);
+  if (!model || (step === 0 && !model.imported)) return { ok: false, reason: 'Train the model first.' };
+  if (!evaluation || evaluation.step !== step) return { ok: false, reason: 'Test the model on its current weights first.' };
+  // The model's own network with the settings as they are now (settings apply to it live).
+  const config = { ...model.config, settings: useExperimentStore.getState().settings };
+  return { ok: true, figures: { epochs: Math.floor(evaluation.epoch), testAccuracy: evaluation.accuracy }, config };
+}
+
+/** The page address a link starts with: this page without its query or fragment. */
+const pageUrl = (): string => `${location.origin}${location.pathname}`;
+
+/** The experiment being edited, checked; a link or file of an invalid one would not open. */
+function checkedDraft(): TrainerConfig {
+  const checked = parseExperiment(experimentConfig(useExperimentStore.getState()));
+  if (!checked.ok) throw new Error(`Fix the experiment before sharing it: ${checked.error}`);
+  return checked.experiment;
+}
+
+/** The content of a link with the model's weights; throws saying why when they cannot be shared now. */
+async function trainedContent(): Promise<ShareLinkContent> {
+  const trained = trainedFigures();
+  if (!trained.ok) throw new Error(trained.reason);
+  const { weights } = await requestWeights();
+  return { experiment: trained.config, trained: { weights, ...trained.figures } };
+}
+
+/** How long a link with the weights would be, and whether that is under the cap. */
+export async function measureLinkWithWeights(): Promise<{ chars: number; fits: boolean }> {
+  return measureShareLink(await trainedContent(), { pageUrl: pageUrl() });
+}
+
+/** A link to the edited experiment, or to the trained model with its weights. */
+export async function makeShareLink(withWeights: boolean): Promise<string> {
+  const content = withWeights ? await trainedContent() : { experiment: checkedDraft() };
+  return `${pageUrl()}#${await encodeShareLink(content, { pageUrl: pageUrl() })}`;
+}
+
+/** The model as a .safetensors file, with its experiment (and figures, when tested) in the metadata. */
+export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { model } = useAppStore.getState();
+  if (!model) throw new Error('There is no model to export yet.');
+  const trained = trainedFigures();
+  const config = trained.ok ? trained.config : { ...model.config, settings: useExperimentStore.getState().settings };
+  const { weights } = await requestWeights();
+  const bytes = encodeSafetensors(config, weights, trained.ok ? trained.figures : {});
+  const widths = [784, ...config.spec.layers.flatMap((layer) => (layer.kind === 'dense' ? [layer.units] : [])), 10];
+  return { bytes, fileName: `backprop-studio-${widths.join('-')}.safetensors` };
+}
+
+/** Loads a checked experiment (and weights) as the new model; the worker keeps the old one if it cannot build it. */
+function open(experiment: TrainerConfig, weights: Float32Array | undefined, opened: OpenedModel): void {
+  useExperimentStore.getState().loadExperiment(experiment);
+  useAppStore.setState({ opened });
+  rebuildModel(weights);
+}
+
+/** Reports a link or file that could not be opened; nothing else changes. */
+function refuse(what: string, error: string): void {
+  useAppStore.setState((state) => ({ errors: [...state.errors, `${what} could not be opened: ${error}`] }));
+}
+
+/**
+ * Opens a share link's fragment (without '#'). With `build` false (at start-up, before the GPU is ready) it only
+ * loads the experiment and returns the weights for the first model; otherwise it builds the model at once.
+ */
+export async function openShareLink(fragment: string, { build = true } = {}): Promise<Float32Array | undefined> {
+  const decoded = await decodeShareLink(fragment);
+  if (!decoded.ok) return refuse('This link', decoded.error), undefined;
+  const opened: OpenedModel = { source: 'link', ...(decoded.trained ? { trained: { epochs: decoded.trained.epochs, testAccuracy: decoded.trained.testAccuracy } } : {}) };
+  if (build) return open(decoded.experiment, decoded.trained?.weights, opened), undefined;
+  useExperimentStore.getState().loadExperiment(decoded.experiment);
+  useAppStore.setState({ opened });
+  return decoded.trained?.weights;
+}
+
+/** Opens a .safetensors model file (from the picker or a drop) as the new model. */
+export async function importModelFile(file: File): Promise<void> {
+  const decoded = await readModelFile(file);
+  if (!decoded.ok) return refuse(`The file ${file.name.slice(0, 80)}`, decoded.error);
+  const { epochs, testAccuracy } = decoded;
+  const trained = epochs !== undefined && testAccuracy !== undefined ? { trained: { epochs, testAccuracy } } : {};
+  open(decoded.experiment, decoded.weights, { source: 'file', name: file.name.slice(0, 80), ...trained });
+}

@@ -1,0 +1,87 @@
+// "Copy link": the experiment, or the trained model with its weights when the link stays short enough, in a URL.
+import { useState } from 'react';
+import { useAppStore } from '../../store/app-store';
+import { sendCommand } from '../../store/engine-client';
+import { describeTrained, makeShareLink, measureLinkWithWeights, trainedFigures } from '../../store/share-actions';
+import { formatCount } from '../format';
+
+type LinkState = { state: 'none' } | { state: 'working' } | { state: 'ready'; url: string; copied: boolean } | { state: 'failed'; message: string };
+
+async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false; // no permission: the link is in the box to copy by hand
+  }
+}
+
+/** Whether the weights can go in a link, and the words for the checkbox. */
+function useWeightsOffer() {
+  const model = useAppStore((state) => state.model);
+  const training = useAppStore((state) => state.training);
+  const evaluations = useAppStore((state) => state.evaluations);
+  return trainedFigures({ model, training, evaluations });
+}
+
+export function ShareLinkControls() {
+  const [withWeights, setWithWeights] = useState(false);
+  const [tooLong, setTooLong] = useState<string>();
+  const [link, setLink] = useState<LinkState>({ state: 'none' });
+  const offer = useWeightsOffer();
+  const weights = withWeights && offer.ok;
+
+  const toggleWeights = async (checked: boolean) => {
+    setTooLong(undefined);
+    setWithWeights(checked);
+    if (!checked) return;
+    const { chars, fits } = await measureLinkWithWeights();
+    if (fits) return;
+    setWithWeights(false);
+    const size = Number.isFinite(chars) ? `${formatCount(chars)} characters` : 'far too long';
+    setTooLong(`With its weights the link would be ${size}, over the ${formatCount(262_144)} a link may have. Save a model file to share the weights instead.`);
+  };
+
+  const copyLink = async () => {
+    setLink({ state: 'working' });
+    try {
+      const url = await makeShareLink(weights);
+      setLink({ state: 'ready', url, copied: await copyToClipboard(url) });
+    } catch (error) {
+      setLink({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="share-link">
+      <label className="checkbox">
+        <input type="checkbox" checked={weights} disabled={!offer.ok} onChange={(event) => void toggleWeights(event.target.checked)} />
+        Include the weights {offer.ok ? `(${describeTrained(offer.figures)})` : `— ${offer.reason}`}
+      </label>
+      {!offer.ok && offer.reason.startsWith('Test') && (
+        <button type="button" onClick={() => sendCommand({ type: 'evaluate' })}>
+          Test now
+        </button>
+      )}
+      {tooLong && <p className="field-problem">{tooLong}</p>}
+      <div className="controls">
+        <button type="button" className="primary" onClick={() => void copyLink()} disabled={link.state === 'working'}>
+          Copy link
+        </button>
+      </div>
+      {link.state === 'ready' && (
+        <label className="field">
+          <span className="field-name" role="status">
+            {link.copied ? 'Link copied' : 'Link ready: copy it from the box'} · {formatCount(link.url.length)} characters
+          </span>
+          <input readOnly value={link.url} aria-label="Share link" onFocus={(event) => event.target.select()} />
+        </label>
+      )}
+      {link.state === 'failed' && (
+        <p className="field-problem" role="alert">
+          {link.message}
+        </p>
+      )}
+    </div>
+  );
+}
