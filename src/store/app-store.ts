@@ -35,6 +35,8 @@ export interface OpenedModel {
   source: 'link' | 'file';
   name?: string;
   trained?: { epochs: number; testAccuracy: number };
+  /** The notice was closed (the figures still count, e.g. epochs trained before). */
+  dismissed?: boolean;
 }
 
 export type ModelRequest = { key: string; state: 'building' } | { key: string; state: 'failed'; message: string };

@@ -24,7 +24,7 @@ export function describeTrained({ epochs, testAccuracy }: TrainedFigures): strin
  * weights; otherwise why not, in words.
  */
 export function trainedFigures(
-  { model, training, evaluations }: Pick<AppState, 'model' | 'training' | 'evaluations'> = useAppStore.getState(),
+  { model, training, evaluations, opened }: Pick<AppState, 'model' | 'training' | 'evaluations' | 'opened'> = useAppStore.getState(),
 ): { ok: true; figures: TrainedFigures; config: TrainerConfig } | { ok: false; reason: string } {
   const step = training.position?.step ?? 0;
   const evaluation = evaluations.at(-1);
@@ -32,7 +32,9 @@ export function trainedFigures(
   if (!evaluation || evaluation.step !== step) return { ok: false, reason: 'Test the model on its current weights first.' };
   // The model's own network with the settings as they are now (settings apply to it live).
   const config = { ...model.config, settings: useExperimentStore.getState().settings };
-  return { ok: true, figures: { epochs: Math.floor(evaluation.epoch), testAccuracy: evaluation.accuracy }, config };
+  // An imported model counts the epochs it had trained before it came here.
+  const before = model.imported ? (opened?.trained?.epochs ?? 0) : 0;
+  return { ok: true, figures: { epochs: before + Math.floor(evaluation.epoch), testAccuracy: evaluation.accuracy }, config };
 }
 
 /** The page address a link starts with: this page without its query or fragment. */

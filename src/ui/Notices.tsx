@@ -5,7 +5,7 @@ import { describeTrained } from '../store/share-actions';
 function OpenedNotice() {
   const opened = useAppStore((state) => state.opened);
   const tested = useAppStore((state) => (state.model?.imported ? state.evaluations.at(0) : undefined));
-  if (!opened) return null;
+  if (!opened || opened.dismissed) return null;
   const from = opened.source === 'link' ? 'a shared link' : `the file ${opened.name ?? ''}`;
   return (
     <div className="notice" role="status" data-testid="opened-notice">
@@ -13,7 +13,7 @@ function OpenedNotice() {
         Opened from {from}: {opened.trained ? describeTrained(opened.trained) : 'an untrained experiment'}.
         {tested && ` Tested here: ${(100 * tested.accuracy).toFixed(1)}% test accuracy.`}
       </p>
-      <button type="button" onClick={() => useAppStore.setState({ opened: undefined })}>
+      <button type="button" onClick={() => useAppStore.setState({ opened: { ...opened, dismissed: true } })}>
         Dismiss
       </button>
     </div>

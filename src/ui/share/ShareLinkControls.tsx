@@ -21,7 +21,8 @@ function useWeightsOffer() {
   const model = useAppStore((state) => state.model);
   const training = useAppStore((state) => state.training);
   const evaluations = useAppStore((state) => state.evaluations);
-  return trainedFigures({ model, training, evaluations });
+  const opened = useAppStore((state) => state.opened);
+  return trainedFigures({ model, training, evaluations, opened });
 }
 
 export function ShareLinkControls() {
