@@ -1,0 +1,40 @@
+// unit: when the edited experiment needs a new model, and when that would lose training and so asks first.
+import { describe, expect, it } from 'vitest';
+import { classicExperiment } from '../engine/codecs/test-fixtures';
+import type { TrainerConfig } from '../engine/train/trainer';
+import type { AppState } from './app-store';
+import { modelKey, rebuildNeed } from './model-sync';
+
+const ready: AppState['dataset'] = { state: 'ready', summary: { trainCount: 60_000, testCount: 10_000, gpuBytes: 1 }, samples: { labels: [], pixels: new Uint8Array() } };
+const position = (step: number) => ({ epoch: 0, stepInEpoch: step, step, stepsPerEpoch: 100 });
+const app = (overrides: Partial<AppState>): Pick<AppState, 'dataset' | 'model' | 'training' | 'modelRequest'> => ({
+  dataset: ready,
+  model: { config: classicExperiment, imported: false },
+  training: { status: 'ready', position: position(0) },
+  ...overrides,
+});
+const edited: TrainerConfig = { ...classicExperiment, seed: 99 };
+
+describe('rebuildNeed', () => {
+  it('needs nothing when the model is the draft, whatever the settings', () => {
+    expect(rebuildNeed(app({}), { ...classicExperiment, settings: { ...classicExperiment.settings, batchSize: 7 } })).toBe('none');
+  });
+
+  it('rebuilds at once when nothing has been trained, and asks once something has', () => {
+    expect(rebuildNeed(app({}), edited)).toBe('now');
+    expect(rebuildNeed(app({ model: null }), edited)).toBe('now');
+    expect(rebuildNeed(app({ training: { status: 'paused', position: position(5) } }), edited)).toBe('ask');
+    expect(rebuildNeed(app({ model: { config: classicExperiment, imported: true } }), edited)).toBe('ask');
+  });
+
+  it('waits for the GPU and for a valid network', () => {
+    expect(rebuildNeed(app({ dataset: { state: 'waiting' } }), edited)).toBe('blocked');
+    expect(rebuildNeed(app({}), { ...edited, spec: { layers: [{ kind: 'dense', units: 0, activation: 'relu', init: 'he' }] } })).toBe('blocked');
+  });
+
+  it('reports a model being built, or refused, for this very draft', () => {
+    expect(rebuildNeed(app({ modelRequest: { key: modelKey(edited), state: 'building' } }), edited)).toBe('building');
+    expect(rebuildNeed(app({ modelRequest: { key: modelKey(edited), state: 'failed', message: 'too big' } }), edited)).toBe('failed');
+    expect(rebuildNeed(app({ modelRequest: { key: 'another', state: 'failed', message: 'too big' } }), edited)).toBe('now');
+  });
+});
