@@ -62,3 +62,9 @@ export async function dragTo(page: Page, source: Locator, target: Locator): Prom
 export async function expectReady(page: Page): Promise<void> {
   await expect(page.getByTestId('training-status')).toHaveText('Ready to train');
 }
+
+/** The number of points on a recharts line (its path's drawing commands). */
+export async function linePoints(line: Locator): Promise<number> {
+  const path = (await line.getAttribute('d')) ?? '';
+  return (path.match(/[MLC]/g) ?? []).length;
+}

@@ -1,7 +1,7 @@
 // e2e: what a new user does — build 784-64-10 with the mouse, train it on a subset, pause, step, resume, reset;
 // edit the network and drive training with the keyboard alone.
 import { expect, test } from '@playwright/test';
-import { dragTo, expectReady, shownStep, startFrameTiming, stopFrameTiming, tabTo, testAccuracy } from './page-helpers';
+import { dragTo, expectReady, linePoints, shownStep, startFrameTiming, stopFrameTiming, tabTo, testAccuracy } from './page-helpers';
 
 test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, pauses, steps, resumes and resets', async ({ page }, testInfo) => {
   await page.goto('/?train=2000');
@@ -25,6 +25,8 @@ test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, 
   await expect(page.locator('.chart .recharts-line-curve').first()).toBeVisible();
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Paused');
+  const lossLine = page.getByRole('figure', { name: 'Train and test loss by step' }).locator('.series-train .recharts-line-curve');
+  const pointsAtPause = await linePoints(lossLine);
   const pausedAt = await shownStep(page);
   expect(pausedAt).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Step' }).click();
@@ -32,6 +34,7 @@ test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, 
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Finished', { timeout: 180_000 });
   const frames = await stopFrameTiming(page);
+  await expect.poll(() => linePoints(lossLine)).toBeGreaterThan(pointsAtPause);
   console.log(
     `e2e frame timing while training: ${frames.frames} frames, ${(100 * frames.underLimit).toFixed(1)}% under 50 ms, worst ${frames.worstMs.toFixed(0)} ms`,
   );

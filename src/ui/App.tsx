@@ -1,5 +1,5 @@
 // The page layout: header, GPU status line and notices, the network, training and share panels, the charts and the data.
-import { TrainingCharts } from './charts/TrainingCharts';
+import { lazy, Suspense } from 'react';
 import { DataPanel } from './DataPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
@@ -7,6 +7,9 @@ import { SharePanel } from './share/SharePanel';
 import { StatusLine } from './StatusLine';
 import { ThemeToggle } from './ThemeToggle';
 import { TrainingPanel } from './TrainingPanel';
+
+// recharts is most of the page's code: loading it separately lets the rest of the page appear first.
+const TrainingCharts = lazy(() => import('./charts/TrainingCharts').then((module) => ({ default: module.TrainingCharts })));
 
 export function App() {
   return (
@@ -30,7 +33,9 @@ export function App() {
         </div>
         <section className="panel training-charts-panel" aria-labelledby="charts-heading">
           <h2 id="charts-heading">Charts</h2>
-          <TrainingCharts />
+          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+            <TrainingCharts />
+          </Suspense>
         </section>
         <DataPanel />
       </main>
