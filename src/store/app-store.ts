@@ -7,8 +7,8 @@ import type { TrainerConfig } from '../engine/train/trainer';
 import { appendCapped } from './metrics-history';
 import { pageUrlOptions } from './url-options';
 
-/** Worker events that change the store (weights answer a request instead: see engine-client). */
-export type AppEvent = Exclude<WorkerEvent, { type: 'weights' }>;
+/** Worker events that change the store (weights and predictions answer a request instead: see engine-client). */
+export type AppEvent = Exclude<WorkerEvent, { type: 'weights' | 'prediction' }>;
 
 export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;

@@ -7,6 +7,7 @@ let worker: Worker | undefined;
 let pending: AppEvent[] = [];
 let nextRequestId = 0;
 const weightRequests = new Map<number, (answer: Extract<WorkerEvent, { type: 'weights' }>) => void>();
+const predictionRequests = new Map<number, (answer: Extract<WorkerEvent, { type: 'prediction' }>) => void>();
 
 /** Applies the events received since the last frame: charts re-render at most once per frame. */
 function flush(): void {
@@ -20,6 +21,11 @@ function receive(event: WorkerEvent): void {
   if (event.type === 'weights') {
     weightRequests.get(event.requestId)?.(event);
     weightRequests.delete(event.requestId);
+    return;
+  }
+  if (event.type === 'prediction') {
+    predictionRequests.get(event.requestId)?.(event);
+    predictionRequests.delete(event.requestId);
     return;
   }
   if (pending.length === 0) requestAnimationFrame(flush);
@@ -46,5 +52,15 @@ export function requestWeights(): Promise<{ weights: Float32Array; position: Tra
   return new Promise((resolve, reject) => {
     weightRequests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer)));
     sendCommand({ type: 'read-weights', requestId });
+  });
+}
+
+/** The model's class probabilities [10] for one image, pixels [784] in [0, 1] with ink high (copied to the worker). */
+export function requestPrediction(pixels: Float32Array): Promise<number[]> {
+  if (!worker) return Promise.reject(new Error('The training worker has not started.'));
+  const requestId = ++nextRequestId;
+  return new Promise((resolve, reject) => {
+    predictionRequests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer.probabilities)));
+    sendCommand({ type: 'predict', requestId, pixels });
   });
 }

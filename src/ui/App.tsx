@@ -1,6 +1,7 @@
 // The page layout: header, GPU status line and notices, the network, training and share panels, the charts and the data.
 import { lazy, Suspense } from 'react';
 import { DataPanel } from './DataPanel';
+import { DrawPanel } from './draw/DrawPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { SharePanel } from './share/SharePanel';
@@ -30,6 +31,7 @@ export function App() {
         <div className="panel-stack">
           <TrainingPanel />
           <SharePanel />
+          <DrawPanel />
         </div>
         <section className="panel training-charts-panel" aria-labelledby="charts-heading">
           <h2 id="charts-heading">Charts</h2>

@@ -14,7 +14,9 @@ export type WorkerCommand =
   | { type: 'update-settings'; settings: TrainingSettings }
   | { type: 'evaluate' }
   /** Asks for a copy of the current weights (answered by a 'weights' event with the same id). */
-  | { type: 'read-weights'; requestId: number };
+  | { type: 'read-weights'; requestId: number }
+  /** Classifies one image, pixels [784] in [0, 1] with ink high (answered by a 'prediction' event with the same id). */
+  | { type: 'predict'; requestId: number; pixels: Float32Array };
 
 export type TrainingStatus = 'idle' | 'ready' | 'training' | 'paused' | 'finished' | 'diverged';
 
@@ -49,4 +51,6 @@ export type WorkerEvent =
   | { type: 'gpu-lost'; message: string }
   | { type: 'error'; message: string }
   | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array; position: TrainerPosition } | { error: string }))
+  /** The 10 class probabilities, or why there are none. */
+  | ({ type: 'prediction'; requestId: number } & ({ probabilities: number[] } | { error: string }))
   | SessionEvent;

@@ -1,4 +1,4 @@
-// gpu tier: the worker's training session — train, pause, step, resume, reset, epoch-end evaluation, divergence rollback.
+// gpu tier: the worker's training session — train, pause, step, resume, reset, epoch-end evaluation, predictions, divergence rollback.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestGpu } from '../../tests/gpu/context';
 import { mnistFromPackage, testGpuWithMnist } from '../../tests/gpu/mnist';
@@ -80,6 +80,20 @@ describe('TrainingSession', () => {
     const reset = events.filter((e) => e.type === 'status').at(-1)!;
     expect(reset.type === 'status' && [reset.status, reset.position!.step]).toEqual(['ready', 0]);
     expect(statuses()).toEqual(['ready', 'training', 'paused', 'paused', 'training', 'finished', 'ready']);
+    await session.dispose();
+  });
+
+  it('predicts between training steps while the loop runs, and says when there is no model yet', async () => {
+    const { session, events, fail } = recordedSession(gpu, dataset);
+    const pixels = Float32Array.from(mnistFromPackage().test.images.subarray(0, 784), (byte) => byte / 255);
+    await expect(session.predict(pixels)).rejects.toThrow('There is no model yet, so there is nothing to predict with.');
+    await session.configure({ ...CONFIG, settings: { ...CONFIG.settings, epochs: 20 } });
+    session.train(fail);
+    const probabilities = await session.predict(pixels);
+    const lastStatus = events.filter((e) => e.type === 'status').at(-1)!;
+    expect(lastStatus.type === 'status' && lastStatus.status).toBe('training');
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+    await session.pause();
     await session.dispose();
   });
 

@@ -53,6 +53,15 @@ export class TrainingSession {
     return { weights: await this.trainer.readWeights(), position: this.trainer.where };
   }
 
+  /**
+   * Class probabilities [10] for one image (pixels [784] in [0, 1]) from the current weights. While training runs
+   * this is one more GPU submission between the loop's steps: the worker starts it as soon as the command arrives.
+   */
+  async predict(pixels: Float32Array): Promise<Float32Array> {
+    if (!this.trainer) throw new Error('There is no model yet, so there is nothing to predict with.');
+    return this.trainer.predict(pixels);
+  }
+
   /** Starts the step loop and returns at once; `onError` hears of a failure inside the loop. */
   train(onError: (error: unknown) => void): void {
     if (!this.trainer || this.status === 'training' || this.trainer.finished) return;
@@ -69,6 +78,7 @@ export class TrainingSession {
   /** One batch, then paused. */
   async step(): Promise<void> {
     if (!this.trainer || this.status === 'training') return;
+    this.lastTick = { time: performance.now(), samples: 0 }; // samples/s of this step, not of the pause before it
     await this.advance(1);
     if (this.status !== 'diverged') this.setStatus(this.trainer.finished ? 'finished' : 'paused');
   }

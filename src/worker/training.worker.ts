@@ -43,19 +43,28 @@ async function start(datasetUrl: string): Promise<void> {
   });
 }
 
-/** Sends the weights (moved, not copied) or why there are none. */
-async function answerWeights(requestId: number): Promise<void> {
+/** Answers a request with its result or why there is none; before the GPU is ready too, so no request waits forever. */
+async function answer<T extends object>(
+  type: 'weights' | 'prediction',
+  requestId: number,
+  compute: (session: TrainingSession) => Promise<T>,
+  transfer: (result: T) => Transferable[] = () => [],
+): Promise<void> {
   try {
-    const { weights, position } = await session!.readWeights();
-    self.postMessage({ type: 'weights', requestId, weights, position } satisfies WorkerEvent, [weights.buffer]);
+    if (!session) throw new Error('The GPU is not ready yet, so there is no model.');
+    const result = await compute(session);
+    self.postMessage({ type, requestId, ...result }, transfer(result));
   } catch (error) {
-    post({ type: 'weights', requestId, error: error instanceof Error ? error.message : String(error) });
+    post({ type, requestId, error: error instanceof Error ? error.message : String(error) } as WorkerEvent);
   }
 }
 
 /** Carries out one command; training commands need the dataset to be on the GPU first. */
 async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'start') return start(command.datasetUrl);
+  if (command.type === 'predict') return answer('prediction', command.requestId, async (s) => ({ probabilities: Array.from(await s.predict(command.pixels)) }));
+  // The weights move to the page rather than being copied.
+  if (command.type === 'read-weights') return answer('weights', command.requestId, (s) => s.readWeights(), ({ weights }) => [weights.buffer]);
   if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);
   switch (command.type) {
     case 'configure':
@@ -72,8 +81,6 @@ async function handle(command: WorkerCommand): Promise<void> {
       return session.updateSettings(command.settings);
     case 'evaluate':
       return session.evaluate();
-    case 'read-weights':
-      return answerWeights(command.requestId);
   }
 }
 

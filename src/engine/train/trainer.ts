@@ -7,6 +7,7 @@ import type { PipelineCache } from '../gpu/pipelines';
 import type { ModelSpec } from '../model/spec';
 import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
 import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
+import { createPredictor, lazyPredictor } from './predictor';
 import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } from './admission';
 import { MetricsRing, type SubmitMetrics } from './metrics-ring';
 import { awaitAll } from '../gpu/kernel';
@@ -58,6 +59,8 @@ export class Trainer {
    * soon; the fast ones compile meanwhile and every later submit uses them (a fixed point, so runs stay reproducible).
    */
   private kernels: 'quick' | 'quick-submitted' | 'fast' = 'quick';
+  /** Built on the first prediction, so creating a model stays as fast as before. */
+  private readonly predictor = lazyPredictor(() => createPredictor(this.ctx, this.cache, this.config.spec, this.model));
 
   private constructor(
     private readonly ctx: GpuContext,
@@ -196,7 +199,13 @@ export class Trainer {
     return this.evaluator.evaluate();
   }
 
+  /** pixels: [784] in [0, 1] → class probabilities [10], from the current weights without dropout. */
+  predict(pixels: Float32Array): Promise<Float32Array> {
+    return this.predictor.predict(pixels);
+  }
+
   dispose(): void {
+    this.predictor.dispose();
     this.graph.dispose();
     this.evaluator.dispose();
     this.ring.dispose();
