@@ -16,13 +16,14 @@ test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, 
   await expect(page.getByTestId('layer-card')).toHaveCount(1);
   await page.getByLabel('Units of layer 1').fill('64');
   await expect(page.getByTestId('network-parameters')).toHaveText('50,890'); // 784·64 + 64 + 64·10 + 10
-  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Epochs').fill('8'); // 15 steps an epoch: long enough to pause mid-run
   await expectReady(page);
   await page.screenshot({ path: testInfo.outputPath('built.png'), fullPage: true });
 
   await startFrameTiming(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.locator('.chart .recharts-line-curve').first()).toBeVisible();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(0); // the step shown moves while training
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Paused');
   const lossLine = page.getByRole('figure', { name: 'Train and test loss by step' }).locator('.series-train .recharts-line-curve');
@@ -40,7 +41,7 @@ test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, 
   );
 
   const accuracy = await testAccuracy(page);
-  console.log(`e2e: 784-64-10 on 2,000 images, 3 epochs: test accuracy ${accuracy}%`);
+  console.log(`e2e: 784-64-10 on 2,000 images, 8 epochs: test accuracy ${accuracy}%`);
   expect(accuracy).toBeGreaterThan(50); // chance is 10%
   await page.screenshot({ path: testInfo.outputPath('trained.png'), fullPage: true });
 

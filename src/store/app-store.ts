@@ -10,7 +10,7 @@ import { pageUrlOptions } from './url-options';
 /** Worker events that change the store (weights and predictions answer a request instead: see engine-client). */
 export type AppEvent = Exclude<WorkerEvent, { type: 'weights' | 'prediction' }>;
 
-export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type'>;
+export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type' | 'position'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;
 
 export interface TrainingState {
@@ -84,8 +84,11 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
       return { dataset: { state: 'ready', summary: event.dataset, samples: event.samples }, progress: 'Ready' };
     case 'gpu-unavailable':
       return { gpu: { state: 'unavailable', message: event.message }, progress: 'No GPU' };
-    case 'gpu-lost':
-      return { gpu: { state: 'lost', message: event.message }, progress: 'GPU lost' };
+    case 'gpu-lost': {
+      // The worker stopped training with the device; the status it sends after recovering says where it stands.
+      const status = state.training.status === 'training' ? 'paused' : state.training.status;
+      return { gpu: { state: 'lost', message: event.message }, progress: 'GPU lost', training: { ...state.training, status } };
+    }
     case 'error':
       if (state.dataset.state === 'waiting') return { dataset: { state: 'failed', message: event.message }, progress: 'Failed' };
       // While a model is being built, an error is the reason it could not be (the worker runs one command at a time).
@@ -99,8 +102,8 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
       return training.position?.step === 0 ? { training, trainMetrics: [], evaluations: [] } : { training };
     }
     case 'train-metrics': {
-      const { type: _, ...point } = event;
-      return { trainMetrics: appendCapped(state.trainMetrics, point) };
+      const { type: _, position, ...point } = event;
+      return { trainMetrics: appendCapped(state.trainMetrics, point), training: { ...state.training, position } };
     }
     case 'evaluation': {
       const { type: _, ...point } = event;

@@ -2,15 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { classicExperiment } from '../engine/codecs/test-fixtures';
 import type { TrainerConfig } from '../engine/train/trainer';
-import type { AppState } from './app-store';
-import { modelKey, rebuildNeed } from './model-sync';
+import { modelKey, rebuildNeed, type ModelSituation } from './model-sync';
 
-const ready: AppState['dataset'] = { state: 'ready', summary: { trainCount: 60_000, testCount: 10_000, gpuBytes: 1 }, samples: { labels: [], pixels: new Uint8Array() } };
-const position = (step: number) => ({ epoch: 0, stepInEpoch: step, step, stepsPerEpoch: 100 });
-const app = (overrides: Partial<AppState>): Pick<AppState, 'dataset' | 'model' | 'training' | 'modelRequest'> => ({
-  dataset: ready,
+const app = (overrides: Partial<ModelSituation>): ModelSituation => ({
+  datasetReady: true,
   model: { config: classicExperiment, imported: false },
-  training: { status: 'ready', position: position(0) },
+  hasTrained: false,
   ...overrides,
 });
 const edited: TrainerConfig = { ...classicExperiment, seed: 99 };
@@ -23,12 +20,12 @@ describe('rebuildNeed', () => {
   it('rebuilds at once when nothing has been trained, and asks once something has', () => {
     expect(rebuildNeed(app({}), edited)).toBe('now');
     expect(rebuildNeed(app({ model: null }), edited)).toBe('now');
-    expect(rebuildNeed(app({ training: { status: 'paused', position: position(5) } }), edited)).toBe('ask');
+    expect(rebuildNeed(app({ hasTrained: true }), edited)).toBe('ask');
     expect(rebuildNeed(app({ model: { config: classicExperiment, imported: true } }), edited)).toBe('ask');
   });
 
   it('waits for the GPU and for a valid network', () => {
-    expect(rebuildNeed(app({ dataset: { state: 'waiting' } }), edited)).toBe('blocked');
+    expect(rebuildNeed(app({ datasetReady: false }), edited)).toBe('blocked');
     expect(rebuildNeed(app({}), { ...edited, spec: { layers: [{ kind: 'dense', units: 0, activation: 'relu', init: 'he' }] } })).toBe('blocked');
   });
 

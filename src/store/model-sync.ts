@@ -25,13 +25,24 @@ export type RebuildNeed =
   | 'ask';
 
 /** Whether the draft `config` needs a new model, given what the worker has and the model already requested. */
-export function rebuildNeed(app: Pick<AppState, 'dataset' | 'model' | 'training' | 'modelRequest'>, config: TrainerConfig): RebuildNeed {
+export function rebuildNeed(app: ModelSituation, config: TrainerConfig): RebuildNeed {
   const key = modelKey(config);
   if (app.model && modelKey(app.model.config) === key) return 'none';
   if (app.modelRequest?.key === key) return app.modelRequest.state;
-  if (app.dataset.state !== 'ready' || !validateModelSpec(config.spec).ok) return 'blocked';
-  const trained = (app.training.position?.step ?? 0) > 0 || app.model?.imported === true;
+  if (!app.datasetReady || !validateModelSpec(config.spec).ok) return 'blocked';
+  const trained = app.hasTrained || app.model?.imported === true;
   return app.model && trained ? 'ask' : 'now';
+}
+
+/** What rebuildNeed looks at, as small values that change rarely (components re-render on them). */
+export interface ModelSituation extends Pick<AppState, 'model' | 'modelRequest'> {
+  datasetReady: boolean;
+  /** The model has taken a step since it was built or reset. */
+  hasTrained: boolean;
+}
+
+export function modelSituation(app: AppState): ModelSituation {
+  return { datasetReady: app.dataset.state === 'ready', model: app.model, modelRequest: app.modelRequest, hasTrained: (app.training.position?.step ?? 0) > 0 };
 }
 
 /** Edits in quick succession (typing "128") build one model, not three. */
@@ -60,7 +71,7 @@ function sync(): void {
   const app = useAppStore.getState();
   const draft = experimentConfig(useExperimentStore.getState());
   clearTimeout(rebuildTimer);
-  const need = rebuildNeed(app, draft);
+  const need = rebuildNeed(modelSituation(app), draft);
   if (need === 'now') {
     rebuildTimer = setTimeout(() => rebuildModel(takeFirstWeights()), app.model ? REBUILD_DELAY_MS : 0);
     return; // the new model takes the settings as they are then

@@ -25,8 +25,8 @@ export type SessionEvent =
   /** A model was built for `config` (and it replaced the previous one); `imported` when it started from given weights. */
   | { type: 'configured'; config: TrainerConfig; imported: boolean }
   | { type: 'status'; status: TrainingStatus; message?: string; position: TrainerPosition | null }
-  /** Windowed over the steps of one submit. */
-  | { type: 'train-metrics'; step: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number }
+  /** Windowed over the steps of one submit; `position` is where training stands now (a few submits further on). */
+  | { type: 'train-metrics'; step: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number; position: TrainerPosition }
   /** Test-set figures; `epoch` counts completed epochs (fractional for an evaluation mid-epoch). */
   | { type: 'evaluation'; epoch: number; step: number; loss: number; accuracy: number; confusion: number[] };
 
@@ -48,7 +48,8 @@ export type WorkerEvent =
   | { type: 'gpu-ready'; adapter: AdapterSummary }
   | { type: 'dataset-ready'; dataset: DatasetSummary; samples: SampleDigits }
   | { type: 'gpu-unavailable'; reason: GpuUnavailableReason; message: string }
-  | { type: 'gpu-lost'; message: string }
+  /** `recovering`: a new device is on its way and training will resume from the last checkpoint. */
+  | { type: 'gpu-lost'; message: string; recovering: boolean }
   | { type: 'error'; message: string }
   | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array; position: TrainerPosition } | { error: string }))
   /** The 10 class probabilities, or why there are none. */

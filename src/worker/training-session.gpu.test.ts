@@ -128,4 +128,24 @@ describe('TrainingSession', () => {
     await session.dispose();
     device.destroy();
   });
+
+  // What the worker does when the GPU is lost: the old session gives up its CPU record, a new one resumes from it.
+  it('resumes on a new session from the record of an abandoned one, at its checkpoint with its weights', async () => {
+    const first = recordedSession(gpu, dataset);
+    await first.session.configure(CONFIG);
+    const finished = first.until('finished');
+    first.session.train(first.fail);
+    await finished; // 80 steps; a checkpoint is kept at each epoch end
+    const record = first.session.abandon()!;
+    expect(record.config).toEqual(CONFIG);
+    const second = recordedSession(gpu, dataset);
+    await second.session.resume(record);
+    const status = second.events.filter((e) => e.type === 'status').at(-1)!;
+    expect(status.type === 'status' && status.status).toBe('finished');
+    expect(status.type === 'status' && status.message).toMatch(/GPU was reset.*continues from step 80/);
+    const { weights, position } = await second.session.readWeights();
+    expect(position).toEqual(record.checkpoint.position);
+    expect(weights).toEqual(record.checkpoint.model.params);
+    await second.session.dispose();
+  });
 });

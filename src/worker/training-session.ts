@@ -8,12 +8,19 @@ import type { SessionEvent, TrainingStatus } from './protocol';
 
 /** Steps per pass through the loop; the loop yields to the message queue between passes. */
 const STEPS_PER_TICK = 8;
-/** A checkpoint for divergence rollback is kept every this many steps. */
+/** A checkpoint (for divergence rollback and a lost GPU) is kept every this many steps, and at each epoch end. */
 const CHECKPOINT_EVERY_STEPS = 200;
 
 const DIVERGED_MESSAGE =
   'Training diverged: the loss became NaN or infinite. The weights were rolled back to the last good checkpoint. ' +
   'Try a lower learning rate (for example a tenth of it), gradient clipping, or a smaller batch-size change.';
+
+/** What survives the GPU: the experiment, imported weights and the last checkpoint, all on the CPU. */
+export interface SessionRecord {
+  config: TrainerConfig;
+  weights?: Float32Array;
+  checkpoint: TrainerCheckpoint;
+}
 
 export class TrainingSession {
   private trainer?: Trainer;
@@ -35,6 +42,27 @@ export class TrainingSession {
    * on failure the previous model stays as it was.
    */
   async configure(config: TrainerConfig, weights?: Float32Array): Promise<void> {
+    await this.build(config, weights);
+    this.setStatus('ready');
+    if (weights) await this.evaluate();
+  }
+
+  /**
+   * Rebuilds a model from a record of another session (whose GPU was lost) and puts back its checkpoint:
+   * training continues from there when the person presses Resume.
+   */
+  async resume(record: SessionRecord): Promise<void> {
+    await this.build(record.config, record.weights);
+    this.trainer!.restore(record.checkpoint);
+    this.checkpoint = record.checkpoint;
+    const { step } = record.checkpoint.position;
+    const resumed = `The GPU was reset; training continues from step ${step}, the last checkpoint.`;
+    if (step === 0) this.setStatus('ready');
+    else this.setStatus(this.trainer!.finished ? 'finished' : 'paused', resumed);
+  }
+
+  /** Replaces the model with a new one for `config` (and `weights`); on failure the previous model stays. */
+  private async build(config: TrainerConfig, weights?: Float32Array): Promise<void> {
     await this.stop();
     const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m), weights);
     this.trainer?.dispose();
@@ -42,8 +70,15 @@ export class TrainingSession {
     this.diverged = false;
     this.checkpoint = await trainer.checkpoint();
     this.emit({ type: 'configured', config: trainer.config, imported: weights !== undefined });
-    this.setStatus('ready');
-    if (weights) await this.evaluate();
+  }
+
+  /** Stops using the GPU at once, because it is gone; returns what is needed to start again on a new one. */
+  abandon(): SessionRecord | undefined {
+    const trainer = this.trainer;
+    this.trainer = undefined;
+    this.status = 'paused'; // the loop ends at its next turn
+    if (!trainer || !this.checkpoint) return undefined;
+    return { config: trainer.config, checkpoint: this.checkpoint, ...(trainer.startWeights ? { weights: trainer.startWeights } : {}) };
   }
 
   /** The current weights and where training stands. */
@@ -120,14 +155,19 @@ export class TrainingSession {
       if (this.trainer.finished && this.status === 'training') this.setStatus('finished');
       await new Promise((resolve) => setTimeout(resolve, 0)); // let pause and other commands in
     }
+    // A non-finite loss reported between turns stopped the loop: roll back once the submitted steps are done.
+    if (this.diverged && this.trainer) {
+      await this.trainer.drain();
+      this.rollBack();
+    }
   }
 
   /** Runs up to `steps` steps; evaluates at epoch ends; keeps checkpoints; rolls back on divergence. */
   private async advance(steps: number): Promise<void> {
     const trainer = this.trainer!;
     await trainer.runSteps(steps);
-    const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps;
-    if (trainer.atEpochEnd || checkpointDue) await trainer.drain();
+    const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps || trainer.atEpochEnd;
+    if (checkpointDue) await trainer.drain();
     if (this.diverged) return this.rollBack();
     if (trainer.atEpochEnd) await this.evaluate();
     if (checkpointDue) this.checkpoint = await trainer.checkpoint();
@@ -145,6 +185,7 @@ export class TrainingSession {
       if (this.status === 'training') this.status = 'diverged';
       return;
     }
+    if (!this.trainer) return; // the model was abandoned with its GPU
     const now = performance.now();
     this.lastTick.samples += metrics.samples;
     const seconds = (now - this.lastTick.time) / 1000;
@@ -157,6 +198,7 @@ export class TrainingSession {
       loss: metrics.lossSum / metrics.samples,
       accuracy: metrics.correct / metrics.samples,
       samplesPerSecond,
+      position: this.trainer.where,
     });
   }
 

@@ -1,15 +1,17 @@
 // The training worker: owns the GPU device and the engine; the page talks to it only through messages.
 /// <reference lib="webworker" />
 import { fetchMnist } from '../engine/data/fetch-mnist';
-import { TRAIN_COUNT } from '../engine/data/mnist';
+import { TRAIN_COUNT, type MnistDataset } from '../engine/data/mnist';
 import { browserGpu } from '../engine/gpu/browser-gpu';
 import { uploadDataset } from '../engine/gpu/dataset';
-import { acquireGpu } from '../engine/gpu/device';
+import { acquireGpu, type GpuContext } from '../engine/gpu/device';
+import type { GpuDataset } from '../engine/gpu/dataset';
+import type { TrainerPosition } from '../engine/train/trainer';
 import { GpuUnavailableError } from '../engine/gpu/errors';
 import { PipelineCache } from '../engine/gpu/pipelines';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 import { gatherSampleDigits } from './sample-digits';
-import { TrainingSession } from './training-session';
+import { TrainingSession, type SessionRecord } from './training-session';
 
 const SAMPLE_COUNT = 32;
 /** Packed training images are the largest storage binding the app needs. */
@@ -22,20 +24,39 @@ const reportError = (error: unknown): void => {
 };
 
 let session: TrainingSession | undefined;
+/** MNIST on the CPU, kept to upload again to a new device after a loss. */
+let mnist: MnistDataset | undefined;
+/** A lost device is replaced once; after a second loss this keeps the last checkpoint, so the weights can be saved. */
+let recovered = false;
+let lastRecord: SessionRecord | undefined;
 
-async function start(datasetUrl: string): Promise<void> {
+/** A device with every error reported to the page, and a loss handled by onDeviceLost. */
+async function openDevice(): Promise<GpuContext> {
   post({ type: 'progress', message: 'Requesting a WebGPU device…' });
   const ctx = await acquireGpu(browserGpu(), {
     minStorageBindingBytes: TRAIN_IMAGE_BYTES,
     onUncapturedError: (message) => post({ type: 'error', message: `WebGPU error: ${message}` }),
-    onLost: (info) => post({ type: 'gpu-lost', message: info.message || 'The GPU device was lost.' }),
+    onLost: onDeviceLost,
   });
   post({ type: 'gpu-ready', adapter: ctx.adapter });
-  post({ type: 'progress', message: 'Loading MNIST…' });
-  const dataset = uploadDataset(ctx, await fetchMnist(datasetUrl));
+  return ctx;
+}
+
+/** The dataset uploaded to `ctx` and a session training on it. */
+function openSession(ctx: GpuContext, data: MnistDataset): { session: TrainingSession; dataset: GpuDataset; cache: PipelineCache } {
+  const dataset = uploadDataset(ctx, data);
   const cache = new PipelineCache(ctx.device);
-  const samples = await gatherSampleDigits(ctx, cache, dataset.train, SAMPLE_COUNT);
-  session = new TrainingSession(ctx, cache, dataset, post);
+  return { session: new TrainingSession(ctx, cache, dataset, post), dataset, cache };
+}
+
+async function start(datasetUrl: string): Promise<void> {
+  const ctx = await openDevice();
+  post({ type: 'progress', message: 'Loading MNIST…' });
+  mnist = await fetchMnist(datasetUrl);
+  const opened = openSession(ctx, mnist);
+  const samples = await gatherSampleDigits(ctx, opened.cache, opened.dataset.train, SAMPLE_COUNT);
+  session = opened.session;
+  const { dataset } = opened;
   post({
     type: 'dataset-ready',
     dataset: { trainCount: dataset.train.count, testCount: dataset.test.count, gpuBytes: dataset.bytes },
@@ -43,15 +64,48 @@ async function start(datasetUrl: string): Promise<void> {
   });
 }
 
+/** The GPU was lost (a driver reset, a crashed GPU process): stop using it, then start again once on a new device. */
+function onDeviceLost(info: GPUDeviceLostInfo): void {
+  if (info.reason === 'destroyed') return; // destroyed on purpose
+  lastRecord = session?.abandon() ?? lastRecord;
+  session = undefined;
+  const why = info.message || 'the driver gave no reason';
+  if (recovered || !mnist) {
+    const step = lastRecord ? ` Save model file still saves the weights of step ${lastRecord.checkpoint.position.step}.` : '';
+    post({ type: 'gpu-lost', recovering: false, message: `The GPU stopped working again (${why}). Reload the page to try once more.${step}` });
+    return;
+  }
+  recovered = true;
+  post({ type: 'gpu-lost', recovering: true, message: `The GPU was reset (${why}). Reconnecting and resuming from the last checkpoint…` });
+  queue = queue.then(() => recover(mnist!)).catch(reportError);
+}
+
+async function recover(data: MnistDataset): Promise<void> {
+  const next = openSession(await openDevice(), data).session;
+  if (lastRecord) await next.resume(lastRecord);
+  session = next;
+}
+
+/** The current weights, or after a lost GPU those of the last checkpoint. */
+function readWeights(current: TrainingSession | undefined): Promise<{ weights: Float32Array; position: TrainerPosition }> {
+  if (current) return current.readWeights();
+  if (lastRecord) return Promise.resolve({ weights: lastRecord.checkpoint.model.params.slice(), position: lastRecord.checkpoint.position });
+  return Promise.reject(new Error('The GPU is not ready yet, so there is no model.'));
+}
+
+function predict(current: TrainingSession | undefined, pixels: Float32Array): Promise<Float32Array> {
+  if (!current) return Promise.reject(new Error('The GPU is not ready yet, so there is no model to predict with.'));
+  return current.predict(pixels);
+}
+
 /** Answers a request with its result or why there is none; before the GPU is ready too, so no request waits forever. */
 async function answer<T extends object>(
   type: 'weights' | 'prediction',
   requestId: number,
-  compute: (session: TrainingSession) => Promise<T>,
+  compute: (session: TrainingSession | undefined) => Promise<T>,
   transfer: (result: T) => Transferable[] = () => [],
 ): Promise<void> {
   try {
-    if (!session) throw new Error('The GPU is not ready yet, so there is no model.');
     const result = await compute(session);
     self.postMessage({ type, requestId, ...result }, transfer(result));
   } catch (error) {
@@ -62,15 +116,18 @@ async function answer<T extends object>(
 /** Carries out one command; training commands need the dataset to be on the GPU first. */
 async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'start') return start(command.datasetUrl);
-  if (command.type === 'predict') return answer('prediction', command.requestId, async (s) => ({ probabilities: Array.from(await s.predict(command.pixels)) }));
+  if (command.type === 'predict') return answer('prediction', command.requestId, async (current) => ({ probabilities: Array.from(await predict(current, command.pixels)) }));
   // The weights move to the page rather than being copied.
-  if (command.type === 'read-weights') return answer('weights', command.requestId, (s) => s.readWeights(), ({ weights }) => [weights.buffer]);
+  if (command.type === 'read-weights') return answer('weights', command.requestId, readWeights, ({ weights }) => [weights.buffer]);
   if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);
   switch (command.type) {
     case 'configure':
       return session.configure(command.config, command.weights);
-    case 'train':
-      return session.train(reportError);
+    case 'train': {
+      const current = session;
+      // A loop that fails because its GPU was lost is not news: the loss itself was reported.
+      return current.train((error) => current === session && reportError(error));
+    }
     case 'pause':
       return session.pause();
     case 'step':

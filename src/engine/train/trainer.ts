@@ -73,7 +73,7 @@ export class Trainer {
     private readonly ring: MetricsRing,
     private readonly evaluator: Evaluator,
     /** Imported weights that reset returns to, in place of the seed's initial values. */
-    private readonly startWeights?: Float32Array,
+    readonly startWeights?: Float32Array,
   ) {
     this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(config.settings.batchSize) };
   }

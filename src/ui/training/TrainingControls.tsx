@@ -4,12 +4,13 @@ import { pause, reset, step, train } from '../../store/actions';
 import { useAppStore } from '../../store/app-store';
 import { SHORTCUT_KEYS, useTrainingShortcuts } from './useTrainingShortcuts';
 
-export function TrainingControls({ canRun }: { canRun: boolean }) {
+/** `canRun`: the model is the edited one and the GPU is there; `gpuReady` alone allows Reset. */
+export function TrainingControls({ canRun, gpuReady }: { canRun: boolean; gpuReady: boolean }) {
   const status = useAppStore((state) => state.training.status);
   const hasModel = useAppStore((state) => state.model !== null);
   const running = status === 'training';
   const runnable = canRun && (status === 'ready' || status === 'paused' || status === 'diverged');
-  const resettable = hasModel && status !== 'idle';
+  const resettable = gpuReady && hasModel && status !== 'idle';
   const shortcuts = useMemo(
     () => ({ togglePlay: running ? pause : runnable ? train : undefined, step: runnable ? step : undefined, reset: resettable ? reset : undefined }),
     [running, runnable, resettable],
