@@ -81,3 +81,27 @@ test('reorders and deletes layers, then steps and resets training, with the keyb
   await expectReady(page);
   expect(await shownStep(page)).toBe(0);
 });
+
+test('asks before a network change discards training, and keeps Train off while the network is invalid', async ({ page }) => {
+  await page.goto('/?train=2000');
+  await expectReady(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => shownStep(page)).toBe(1);
+
+  const units = page.getByLabel('Units of layer 2');
+  await units.fill('32');
+  await expect(page.getByText('You changed the network, optimizer or seed. The current model has trained for 1 step;')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Undo my changes' }).click();
+  await expect(units).toHaveValue('64');
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
+
+  await units.fill('0');
+  await expect(page.getByText('layer 2: units must be at least 1')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeDisabled();
+  await units.fill('32');
+  await page.getByRole('button', { name: 'Build the new network' }).click();
+  await expectReady(page);
+  expect(await shownStep(page)).toBe(0);
+  await expect(page.getByTestId('network-parameters')).toHaveText('104,938'); // 784·128 + 128 + 128·32 + 32 + 32·10 + 10
+});

@@ -27,7 +27,7 @@ export function RebuildNotice() {
   const step = useAppStore((state) => state.training.position?.step ?? 0);
   const loadNetwork = useExperimentStore((state) => state.loadNetwork);
   if (!model) return null;
-  const what = model.imported && step === 0 ? 'The current model has imported weights' : `The current model has trained for ${formatCount(step)} steps`;
+  const what = model.imported && step === 0 ? 'The current model has imported weights' : `The current model has trained for ${formatCount(step)} ${step === 1 ? 'step' : 'steps'}`;
   return (
     <div className="notice" role="alert">
       <p>
