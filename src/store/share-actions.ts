@@ -79,7 +79,7 @@ export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: 
 }
 
 /** Loads a checked experiment (and weights) as the new model; the worker keeps the old one if it cannot build it. */
-function open(experiment: TrainerConfig, weights: Float32Array | undefined, opened: OpenedModel): void {
+function openExperiment(experiment: TrainerConfig, weights: Float32Array | undefined, opened: OpenedModel): void {
   useExperimentStore.getState().loadExperiment(experiment);
   useAppStore.setState({ opened });
   rebuildModel(weights);
@@ -98,7 +98,7 @@ export async function openShareLink(fragment: string, { build = true } = {}): Pr
   const decoded = await decodeShareLink(fragment);
   if (!decoded.ok) return refuse('This link', decoded.error), undefined;
   const opened: OpenedModel = { source: 'link', ...(decoded.trained ? { trained: { epochs: decoded.trained.epochs, testAccuracy: decoded.trained.testAccuracy } } : {}) };
-  if (build) return open(decoded.experiment, decoded.trained?.weights, opened), undefined;
+  if (build) return openExperiment(decoded.experiment, decoded.trained?.weights, opened), undefined;
   useExperimentStore.getState().loadExperiment(decoded.experiment);
   useAppStore.setState({ opened });
   return decoded.trained?.weights;
@@ -110,5 +110,5 @@ export async function importModelFile(file: File): Promise<void> {
   if (!decoded.ok) return refuse(`The file ${file.name.slice(0, 80)}`, decoded.error);
   const { epochs, testAccuracy } = decoded;
   const trained = epochs !== undefined && testAccuracy !== undefined ? { trained: { epochs, testAccuracy } } : {};
-  open(decoded.experiment, decoded.weights, { source: 'file', name: file.name.slice(0, 80), ...trained });
+  openExperiment(decoded.experiment, decoded.weights, { source: 'file', name: file.name.slice(0, 80), ...trained });
 }
