@@ -12,6 +12,12 @@ struct Hyperparameters {
   epsilon: f32,
   weight_decay: f32,   // L2 for sgd/momentum/adam, decoupled for adamw (DECOUPLED_WEIGHT_DECAY)
   max_grad_norm: f32,  // clip when > 0
+  // The learning rate of step t is learning_rate · factor(t − 1): the schedule runs on the GPU, step by step.
+  schedule: u32,         // 0 constant, 1 step decay, 2 cosine
+  steps_per_decay: u32,  // step decay: × decay_factor every this many steps
+  total_steps: u32,      // cosine: the run's length in steps
+  decay_factor: f32,
+  min_factor: f32,       // cosine: the factor from total_steps on
 }
 
 // Values shared by every parameter in one step, written by begin_step or begin_clipped_step.
@@ -19,6 +25,7 @@ struct StepScalars {
   grad_scale: f32,                 // min(1, max_grad_norm / ‖g‖₂), or 1 without clipping
   adam_step_size: f32,             // lr / (1 − β1ᵗ)
   inv_sqrt_bias_correction2: f32,  // 1 / √(1 − β2ᵗ)
+  learning_rate: f32,              // this step's, after the schedule
 }
 
 @group(0) @binding(0) var<uniform> hp: Hyperparameters;
@@ -76,12 +83,48 @@ fn one_minus_power(beta: f32, t: u32) -> f32 {
   return c;
 }
 
-// Counts the step (t = steps completed + 1) and stores the gradient scale and Adam's bias-corrected factors for it.
+const PI = 3.14159265358979;
+
+/** baseⁿ by binary powering: a few roundings, where pow() goes through exp2 and log2. */
+fn integer_power(base: f32, n: u32) -> f32 {
+  var result = 1.0;
+  var square = base;
+  for (var rest = n; rest > 0u; rest >>= 1u) {
+    if ((rest & 1u) == 1u) { result *= square; }
+    square *= square;
+  }
+  return result;
+}
+
+/** cos(π·x) for x in [0, 1] to within 1e-7: WGSL's cos() may be off by 2⁻¹¹. Taylor to y¹² on [0, π/2], then cos(π − y) = −cos(y). */
+fn cos_pi(x: f32) -> f32 {
+  let mirrored = x > 0.5;
+  let y = PI * select(x, 1.0 - x, mirrored);
+  let y2 = y * y;
+  let c = 1.0 + y2 * (-1.0 / 2.0 + y2 * (1.0 / 24.0 + y2 * (-1.0 / 720.0 + y2 * (1.0 / 40320.0 + y2 * (-1.0 / 3628800.0 + y2 / 479001600.0)))));
+  return select(c, -c, mirrored);
+}
+
+/** The schedule's factor for the step after `steps` completed ones (see src/engine/reference/schedule.ts). */
+fn learning_rate_factor(steps: u32) -> f32 {
+  switch hp.schedule {
+    case 1u: { return integer_power(hp.decay_factor, steps / max(hp.steps_per_decay, 1u)); }
+    case 2u: {
+      let progress = min(f32(steps) / f32(max(hp.total_steps, 1u)), 1.0);
+      return hp.min_factor + (1.0 - hp.min_factor) * 0.5 * (1.0 + cos_pi(progress));
+    }
+    default: { return 1.0; }
+  }
+}
+
+// Counts the step (t = steps completed + 1) and stores its learning rate, gradient scale and Adam's bias-corrected factors.
 fn start_step(grad_scale: f32) {
   let t = step_counter + 1u;
   step_counter = t;
+  let learning_rate = hp.learning_rate * learning_rate_factor(t - 1u);
+  scalars.learning_rate = learning_rate;
   scalars.grad_scale = grad_scale;
-  scalars.adam_step_size = hp.learning_rate / one_minus_power(hp.beta1, t);
+  scalars.adam_step_size = learning_rate / one_minus_power(hp.beta1, t);
   scalars.inv_sqrt_bias_correction2 = inverseSqrt(one_minus_power(hp.beta2, t));
 }
 
@@ -106,7 +149,7 @@ fn sgd_step(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) 
   let i = flat_index(gid, groups);
   if (i >= hp.length) { return; }
   let p = params[i];
-  params[i] = p - hp.learning_rate * (grads[i] * scalars.grad_scale + hp.weight_decay * p);
+  params[i] = p - scalars.learning_rate * (grads[i] * scalars.grad_scale + hp.weight_decay * p);
 }
 
 // v ← μ·v + (g + wd·p); p ← p − lr·v, or with Nesterov p ← p − lr·(g + wd·p + μ·v)   (PyTorch convention)
@@ -118,7 +161,7 @@ fn momentum_step(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgro
   let decayed = grads[i] * scalars.grad_scale + hp.weight_decay * p;
   let v = hp.momentum * velocity[i] + decayed;
   velocity[i] = v;
-  params[i] = p - hp.learning_rate * select(v, decayed + hp.momentum * v, NESTEROV);
+  params[i] = p - scalars.learning_rate * select(v, decayed + hp.momentum * v, NESTEROV);
 }
 
 // m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; p ← p − (lr / (1 − β1ᵗ))·m / (√v / √(1 − β2ᵗ) + ε)  (PyTorch)
@@ -130,7 +173,7 @@ fn adam_step(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups)
   let p = params[i];
   let clipped = grads[i] * scalars.grad_scale;
   let g = select(clipped + hp.weight_decay * p, clipped, DECOUPLED_WEIGHT_DECAY);
-  let decayed_p = select(p, p * (1.0 - hp.learning_rate * hp.weight_decay), DECOUPLED_WEIGHT_DECAY);
+  let decayed_p = select(p, p * (1.0 - scalars.learning_rate * hp.weight_decay), DECOUPLED_WEIGHT_DECAY);
   let m = hp.beta1 * first_moment[i] + (1.0 - hp.beta1) * g;
   let v = hp.beta2 * second_moment[i] + (1.0 - hp.beta2) * g * g;
   first_moment[i] = m;

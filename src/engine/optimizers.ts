@@ -18,3 +18,14 @@ export interface OptimizerHyperparameters {
 
 /** Per-parameter state vectors: momentum/nesterov keep a velocity, adam/adamw the first and second moments. */
 export const OPTIMIZER_STATE_SLOTS: Record<OptimizerKind, number> = { sgd: 0, momentum: 1, nesterov: 1, adam: 2, adamw: 2 };
+
+/**
+ * A learning-rate schedule in steps, as the optimizer kernel evaluates it before each step:
+ * lr = learningRate · factor(steps completed) (reference: src/engine/reference/schedule.ts).
+ */
+export type StepSchedule =
+  | { kind: 'constant' }
+  /** × factor every stepsPerDecay steps. */
+  | { kind: 'step'; stepsPerDecay: number; factor: number }
+  /** Half a cosine from 1 down to minFactor over totalSteps, then minFactor. */
+  | { kind: 'cosine'; totalSteps: number; minFactor: number };

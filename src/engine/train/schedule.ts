@@ -1,4 +1,5 @@
-// Learning-rate schedules: the factor applied to the base learning rate at a given step.
+// Learning-rate schedules as a person sets them (in epochs), and in steps as the optimizer kernel runs them.
+import type { StepSchedule } from '../optimizers';
 
 export type LrSchedule =
   | { kind: 'constant' }
@@ -7,16 +8,14 @@ export type LrSchedule =
   /** Half a cosine from 1 down to `minFactor` over the whole run. */
   | { kind: 'cosine'; minFactor: number };
 
-/** The learning-rate factor at `step` of a run of `totalSteps` with `stepsPerEpoch` steps per epoch. */
-export function learningRateFactor(schedule: LrSchedule, step: number, stepsPerEpoch: number, totalSteps: number): number {
+/** `schedule` in steps, for a run of `totalSteps` with `stepsPerEpoch` steps per epoch. */
+export function stepSchedule(schedule: LrSchedule, stepsPerEpoch: number, totalSteps: number): StepSchedule {
   switch (schedule.kind) {
     case 'constant':
-      return 1;
+      return schedule;
     case 'step':
-      return schedule.factor ** Math.floor(step / (stepsPerEpoch * schedule.everyEpochs));
-    case 'cosine': {
-      const progress = Math.min(step / Math.max(totalSteps, 1), 1);
-      return schedule.minFactor + (1 - schedule.minFactor) * 0.5 * (1 + Math.cos(Math.PI * progress));
-    }
+      return { kind: 'step', stepsPerDecay: Math.max(stepsPerEpoch * schedule.everyEpochs, 1), factor: schedule.factor };
+    case 'cosine':
+      return { kind: 'cosine', totalSteps: Math.max(totalSteps, 1), minFactor: schedule.minFactor };
   }
 }

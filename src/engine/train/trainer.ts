@@ -5,14 +5,14 @@ import type { GpuDataset } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
 import type { ModelSpec } from '../model/spec';
-import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
+import type { OptimizerHyperparameters, OptimizerKind, StepSchedule } from '../optimizers';
 import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
 import { createPredictor, lazyPredictor } from './predictor';
 import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } from './admission';
 import { MetricsRing, type SubmitMetrics } from './metrics-ring';
 import { awaitAll } from '../gpu/kernel';
 import { createModelState, type Checkpoint, type ModelState } from './model-state';
-import { learningRateFactor, type LrSchedule } from './schedule';
+import { stepSchedule, type LrSchedule } from './schedule';
 import { createTrainingGraph, type TrainingGraph, type TrainingGraphOptions } from './training-graph';
 
 /** Settings that may change between steps without a reset. */
@@ -51,8 +51,8 @@ const STEPS_PER_SUBMIT = 8;
 export class Trainer {
   private graph!: TrainingGraph;
   private permutationEpoch = -1;
-  /** The hyperparameters last written to the optimizer's uniform, to skip rewriting unchanged ones. */
-  private appliedHyperparameters?: OptimizerHyperparameters;
+  /** The hyperparameters and schedule last written to the optimizer's uniform (as JSON), to skip rewriting them. */
+  private appliedOptimizerSettings?: string;
   private position: TrainerPosition;
   /**
    * The first submit after creation runs on matmuls that compile several times faster, so the first step comes
@@ -217,8 +217,8 @@ export class Trainer {
   private async submit(steps: number): Promise<void> {
     const { batchSize, hyperparameters, schedule, epochs } = this.config.settings;
     const { step, stepInEpoch, stepsPerEpoch } = this.position;
-    const factor = learningRateFactor(schedule, step, stepsPerEpoch, stepsPerEpoch * epochs);
-    this.applyHyperparameters({ ...hyperparameters, learningRate: hyperparameters.learningRate * factor });
+    // The schedule runs on the GPU, step by step, from the optimizer's step counter.
+    this.applyOptimizerSettings(hyperparameters, stepSchedule(schedule, stepsPerEpoch, stepsPerEpoch * epochs));
     this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
     if (this.kernels === 'quick-submitted') {
       await this.graph.switchToFastPath();
@@ -240,11 +240,11 @@ export class Trainer {
     this.position.stepInEpoch += steps;
   }
 
-  private applyHyperparameters(hyperparameters: OptimizerHyperparameters): void {
-    const applied = this.appliedHyperparameters;
-    if (applied && (Object.keys(hyperparameters) as (keyof OptimizerHyperparameters)[]).every((key) => applied[key] === hyperparameters[key])) return;
-    this.model.optimizer.setHyperparameters(hyperparameters);
-    this.appliedHyperparameters = hyperparameters;
+  private applyOptimizerSettings(hyperparameters: OptimizerHyperparameters, schedule: StepSchedule): void {
+    const settings = JSON.stringify([hyperparameters, schedule]);
+    if (settings === this.appliedOptimizerSettings) return;
+    this.model.optimizer.setHyperparameters(hyperparameters, schedule);
+    this.appliedOptimizerSettings = settings;
   }
 
   private startNextEpoch(): void {

@@ -12,8 +12,9 @@ import {
   submit,
 } from '../../../../tests/gpu/harness';
 import { createRng, type Rng } from '../../random';
-import { OPTIMIZER_KINDS, OPTIMIZER_STATE_SLOTS, type OptimizerHyperparameters, type OptimizerKind } from '../../optimizers';
+import { OPTIMIZER_KINDS, OPTIMIZER_STATE_SLOTS, type OptimizerHyperparameters, type OptimizerKind, type StepSchedule } from '../../optimizers';
 import { initialOptimizerState, optimizerStep } from '../../reference/optimizers';
+import { scheduleFactor } from '../../reference/schedule';
 import { readBuffer } from '../readback';
 import { createOptimizer, createOptimizerState, createStepCounter } from './optimizer';
 
@@ -41,6 +42,7 @@ interface Run {
   /** Step s uses gradients[s % gradients.length]. */
   gradients: Float32Array[];
   initialSteps: number;
+  schedule?: StepSchedule;
 }
 
 function hyperparametersFor(kind: OptimizerKind, weightDecay: boolean, maxGradNorm: number): OptimizerHyperparameters {
@@ -89,8 +91,8 @@ async function runOnGpu({ ctx, cache }: TestGpu, run: Run) {
   const grads = inputBuffer(ctx, 'test grads', new Float32Array(length));
   const sources = run.gradients.map((gradient, i) => inputBuffer(ctx, `test gradient ${i}`, gradient));
   const stepCounter = inputBuffer(ctx, 'test step counter', withCanary(Uint32Array.of(run.initialSteps)));
-  const { kind, hyperparameters } = run;
-  const op = await createOptimizer(ctx, cache, { kind, length, params, grads, state, stepCounter, hyperparameters });
+  const { kind, hyperparameters, schedule } = run;
+  const op = await createOptimizer(ctx, cache, { kind, length, params, grads, state, stepCounter, hyperparameters, ...(schedule ? { schedule } : {}) });
   const submitSteps = (from: number, to: number) =>
     submit(ctx, (encoder) => {
       for (let step = from; step < to; step++) {
@@ -102,7 +104,7 @@ async function runOnGpu({ ctx, cache }: TestGpu, run: Run) {
     });
   if (run.laterHyperparameters) {
     submitSteps(0, STEPS / 2);
-    op.setHyperparameters(run.laterHyperparameters);
+    op.setHyperparameters(run.laterHyperparameters, run.schedule);
     submitSteps(STEPS / 2, STEPS);
   } else submitSteps(0, STEPS);
   const readouts = await Promise.all([params, ...state].map((buffer) => readPoisoned(ctx, buffer, length)));
@@ -121,8 +123,9 @@ function runReference(run: Run) {
   const state = initialOptimizerState(run.kind, run.params);
   state.steps = run.initialSteps;
   for (let step = 0; step < STEPS; step++) {
-    const hp = run.laterHyperparameters && step >= STEPS / 2 ? run.laterHyperparameters : run.hyperparameters;
-    optimizerStep(run.kind, roundedToF32(hp), state, run.gradients[step % run.gradients.length]!);
+    const hp = roundedToF32(run.laterHyperparameters && step >= STEPS / 2 ? run.laterHyperparameters : run.hyperparameters);
+    const learningRate = hp.learningRate * scheduleFactor(run.schedule ?? { kind: 'constant' }, state.steps);
+    optimizerStep(run.kind, { ...hp, learningRate }, state, run.gradients[step % run.gradients.length]!);
   }
   return state;
 }
@@ -186,6 +189,18 @@ describe(`optimizer steps (seed ${seed})`, () => {
     expect(mismatches(actual, expected.params, relativeBound(expected.params, RTOL, ATOL_OF_MAGNITUDE))).toEqual([]);
     expect(steps).toBe(1);
   });
+
+  // The schedule runs on the GPU: each of the 10 steps in one submit gets its own learning rate, from the step counter.
+  const SCHEDULES: StepSchedule[] = [
+    { kind: 'step', stepsPerDecay: 3, factor: 0.5 },
+    { kind: 'cosine', totalSteps: 9, minFactor: 0.1 },
+  ];
+  it.each(SCHEDULES.flatMap((schedule) => (['sgd', 'nesterov', 'adamw'] as const).map((kind) => ({ kind, schedule }))))(
+    '$kind with a $schedule.kind schedule changes the learning rate at every step, from a restored step count',
+    async ({ kind, schedule }) => {
+      await expectMatchesReference(gpu, { ...randomRun(createRng(seed + 9), kind, 129, true, false), initialSteps: 2, schedule });
+    },
+  );
 
   it('applies rewritten hyperparameters from the next submit and continues bias correction from a restored step count', async () => {
     const run = { ...randomRun(createRng(seed + 5), 'adam', 300, true, true), initialSteps: 41 };

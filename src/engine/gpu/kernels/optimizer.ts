@@ -1,5 +1,5 @@
 // Optimizer step on the GPU over one flat parameter buffer, with global-norm clipping and a GPU step counter.
-import type { OptimizerHyperparameters, OptimizerKind } from '../../optimizers';
+import type { OptimizerHyperparameters, OptimizerKind, StepSchedule } from '../../optimizers';
 import type { GpuContext } from '../device';
 import { foldedDispatch } from '../dispatch';
 import { bindKernel } from '../kernel';
@@ -10,8 +10,8 @@ const OPTIMIZERS_SHADER: ShaderSource = { file: 'shaders/optimizers.wgsl', code:
 const WORKGROUP_SIZE = 64;
 /** The final norm reduction runs in one workgroup this size (small: SwiftShader makes barriers costly in big workgroups). */
 const NORM_WORKGROUP_SIZE = 64;
-const HYPERPARAMETER_BYTES = 48; // Hyperparameters: 2 u32 + 7 f32, padded to 16 bytes
-const STEP_SCALAR_BYTES = 16; // StepScalars: 3 f32, padded
+const HYPERPARAMETER_BYTES = 64; // Hyperparameters: 2 u32 + 7 f32 + 3 u32 + 2 f32, padded to 16 bytes
+const STEP_SCALAR_BYTES = 16; // StepScalars: 4 f32
 const STORAGE_STATE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 
 /** Binding numbers in shaders/optimizers.wgsl. */
@@ -34,6 +34,9 @@ const UPDATE: Record<OptimizerKind, { entryPoint: string; constants: Record<stri
   adamw: { entryPoint: 'adam_step', constants: { DECOUPLED_WEIGHT_DECAY: 1 }, slots: MOMENTS },
 };
 
+export const CONSTANT_SCHEDULE: StepSchedule = { kind: 'constant' };
+const SCHEDULE_CODE = { constant: 0, step: 1, cosine: 2 } as const;
+
 export interface OptimizerOptions {
   kind: OptimizerKind;
   length: number; // parameters
@@ -44,11 +47,13 @@ export interface OptimizerOptions {
   /** u32 steps completed (createStepCounter); each step adds 1 on the GPU, and Adam's bias correction uses it. */
   stepCounter: GPUBuffer;
   hyperparameters: OptimizerHyperparameters;
+  /** Defaults to a constant learning rate. */
+  schedule?: StepSchedule;
 }
 
 export interface OptimizerOp {
   /** Rewrites the uniform (queue.writeBuffer): applies to every step submitted afterwards; call it before encoding them. */
-  setHyperparameters(hyperparameters: OptimizerHyperparameters): void;
+  setHyperparameters(hyperparameters: OptimizerHyperparameters, schedule?: StepSchedule): void;
   /** Records one whole step into `pass`: begin step (after the partial norms when clipping) → update. */
   encode(pass: GPUComputePassEncoder): void;
   dispose(): void;
@@ -71,11 +76,25 @@ function checkHyperparameters(hp: OptimizerHyperparameters): void {
   if (hp.beta1 >= 1 || hp.beta2 >= 1) throw new RangeError(`beta1 and beta2 must be < 1, got ${hp.beta1}, ${hp.beta2}`);
 }
 
-function hyperparameterBytes(length: number, normPartials: number, hp: OptimizerHyperparameters): Uint8Array {
+function checkSchedule(schedule: StepSchedule): void {
+  const whole = (value: number) => Number.isInteger(value) && value >= 1 && value < 2 ** 32;
+  if (schedule.kind === 'step' && !(whole(schedule.stepsPerDecay) && schedule.factor > 0 && schedule.factor <= 1)) {
+    throw new RangeError(`a step schedule needs stepsPerDecay ≥ 1 and a factor in (0, 1], got ${schedule.stepsPerDecay}, ${schedule.factor}`);
+  }
+  if (schedule.kind === 'cosine' && !(whole(schedule.totalSteps) && schedule.minFactor >= 0 && schedule.minFactor <= 1)) {
+    throw new RangeError(`a cosine schedule needs totalSteps ≥ 1 and minFactor in [0, 1], got ${schedule.totalSteps}, ${schedule.minFactor}`);
+  }
+}
+
+function hyperparameterBytes(length: number, normPartials: number, hp: OptimizerHyperparameters, schedule: StepSchedule): Uint8Array {
   const bytes = new ArrayBuffer(HYPERPARAMETER_BYTES);
   new Uint32Array(bytes, 0, 2).set([length, normPartials]);
   const { learningRate, momentum, beta1, beta2, epsilon, weightDecay, maxGradNorm } = hp;
   new Float32Array(bytes, 8, 7).set([learningRate, momentum, beta1, beta2, epsilon, weightDecay, maxGradNorm]);
+  const stepsPerDecay = schedule.kind === 'step' ? schedule.stepsPerDecay : 1;
+  const totalSteps = schedule.kind === 'cosine' ? schedule.totalSteps : 1;
+  new Uint32Array(bytes, 36, 3).set([SCHEDULE_CODE[schedule.kind], stepsPerDecay, totalSteps]);
+  new Float32Array(bytes, 48, 2).set([schedule.kind === 'step' ? schedule.factor : 1, schedule.kind === 'cosine' ? schedule.minFactor : 1]);
   return new Uint8Array(bytes);
 }
 
@@ -133,25 +152,23 @@ function checkOptions({ kind, length, state }: OptimizerOptions): void {
 
 export async function createOptimizer(ctx: GpuContext, cache: PipelineCache, options: OptimizerOptions): Promise<OptimizerOp> {
   checkOptions(options);
-  checkHyperparameters(options.hyperparameters);
-  const { kind, length } = options;
+  const { kind, length, hyperparameters, schedule = CONSTANT_SCHEDULE } = options;
+  checkHyperparameters(hyperparameters);
+  checkSchedule(schedule);
   const normPartials = normPartialCount(length);
   const owned: OwnedBuffers = {
-    hyperparameters: ctx.buffers.createWithData(
-      `${kind} hyperparameters`,
-      hyperparameterBytes(length, normPartials, options.hyperparameters),
-      GPUBufferUsage.UNIFORM,
-    ),
+    hyperparameters: ctx.buffers.createWithData(`${kind} hyperparameters`, hyperparameterBytes(length, normPartials, hyperparameters, schedule), GPUBufferUsage.UNIFORM),
     scalars: ctx.buffers.create({ label: `${kind} step scalars`, size: STEP_SCALAR_BYTES, usage: GPUBufferUsage.STORAGE }),
     partials: ctx.buffers.create({ label: `${kind} gradient norm partials`, size: normPartials * 4, usage: GPUBufferUsage.STORAGE }),
   };
   const kernels = await createKernels(ctx, cache, options, owned, normPartials);
-  let clipping = options.hyperparameters.maxGradNorm > 0;
+  let clipping = hyperparameters.maxGradNorm > 0;
 
   return {
-    setHyperparameters(hp) {
+    setHyperparameters(hp, nextSchedule = CONSTANT_SCHEDULE) {
       checkHyperparameters(hp);
-      ctx.device.queue.writeBuffer(owned.hyperparameters, 0, hyperparameterBytes(length, normPartials, hp));
+      checkSchedule(nextSchedule);
+      ctx.device.queue.writeBuffer(owned.hyperparameters, 0, hyperparameterBytes(length, normPartials, hp, nextSchedule));
       clipping = hp.maxGradNorm > 0;
     },
     encode(pass) {
