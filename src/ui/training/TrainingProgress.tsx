@@ -15,6 +15,7 @@ const STATUS_TEXT = {
 /** `building`: a new model for the edited network is on its way (the figures shown are still the old model's). */
 export function TrainingProgress({ building }: { building: boolean }) {
   const training = useAppStore((state) => state.training);
+  const gpuMissing = useAppStore((state) => state.gpu.state === 'unavailable');
   const latest = useAppStore((state) => state.trainMetrics.at(-1));
   const evaluation = useAppStore((state) => state.evaluations.at(-1));
   const { epochs, batchSize } = useExperimentStore((state) => state.settings);
@@ -26,7 +27,7 @@ export function TrainingProgress({ building }: { building: boolean }) {
   return (
     <div className="progress" role="status" aria-live="polite">
       <p>
-        <strong data-testid="training-status">{building ? 'Building the network…' : STATUS_TEXT[training.status]}</strong>
+        <strong data-testid="training-status">{gpuMissing ? 'No GPU: training is off' : building ? 'Building the network…' : STATUS_TEXT[training.status]}</strong>
         {position && ` · epoch ${Math.min(position.epoch + 1, epochs)} of ${epochs}, step ${formatCount(position.step)} of ${formatCount(totalSteps)}`}
       </p>
       <progress max={1} value={fraction} aria-label="Training progress">
