@@ -18,4 +18,6 @@ startEngine();
 // A share link in the address sets the experiment (and the first model's weights) before the first model is built.
 const fragment = location.hash.slice(1);
 void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then(startModelSync);
-window.addEventListener('hashchange', () => void openShareLink(location.hash.slice(1)));
+window.addEventListener('hashchange', () => {
+  if (location.hash.length > 1) void openShareLink(location.hash.slice(1));
+});
