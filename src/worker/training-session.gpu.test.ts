@@ -9,19 +9,12 @@ import { PipelineCache } from '../engine/gpu/pipelines';
 import type { TrainerConfig } from '../engine/train/trainer';
 import type { SessionEvent } from './protocol';
 import { TrainingSession } from './training-session';
+import { adamExperiment } from '../../tests/fixtures/experiment';
 
-const CONFIG: TrainerConfig = {
-  spec: { layers: [{ kind: 'dense', units: 32, activation: 'relu', init: 'he' }] },
-  seed: 3,
-  optimizer: 'adam',
-  trainImages: 2000,
-  settings: {
-    batchSize: 50,
-    hyperparameters: { learningRate: 3e-3, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, maxGradNorm: 0 },
-    schedule: { kind: 'constant' },
-    epochs: 2,
-  },
-};
+const CONFIG: TrainerConfig = adamExperiment(
+  { layers: [{ kind: 'dense', units: 32, activation: 'relu', init: 'he' }] },
+  { seed: 3, trainImages: 2000, batchSize: 50, learningRate: 3e-3, epochs: 2 },
+);
 
 /** A session that records its events, and resolves `until` when a status arrives. */
 function recordedSession(gpu: Pick<TestGpu, 'ctx' | 'cache'>, dataset: GpuDataset) {

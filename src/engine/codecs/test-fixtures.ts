@@ -6,25 +6,18 @@ import { initialParameters, parameterLayout } from '../model/parameters';
 import { INITS, MAX_DROPOUT_RATE, MAX_HIDDEN_LAYERS, type LayerSpec, type ModelSpec } from '../model/spec';
 import { OPTIMIZER_KINDS } from '../optimizers';
 import type { TrainerConfig } from '../train/trainer';
+import { adamExperiment } from '../../../tests/fixtures/experiment';
 
-export const classicExperiment: TrainerConfig = {
-  spec: {
+export const classicExperiment: TrainerConfig = adamExperiment(
+  {
     layers: [
       { kind: 'dense', units: 128, activation: 'relu', init: 'he' },
       { kind: 'dropout', rate: 0.2 },
       { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
     ],
   },
-  seed: 7,
-  optimizer: 'adam',
-  trainImages: 60_000,
-  settings: {
-    batchSize: 128,
-    hyperparameters: { learningRate: 1e-3, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, maxGradNorm: 0 },
-    schedule: { kind: 'step', everyEpochs: 2, factor: 0.5 },
-    epochs: 5,
-  },
-};
+  { seed: 7, trainImages: 60_000, batchSize: 128, learningRate: 1e-3, epochs: 5, schedule: { kind: 'step', everyEpochs: 2, factor: 0.5 } },
+);
 
 /** The classic experiment with another spec. */
 export const withSpec = (spec: ModelSpec): TrainerConfig => ({ ...classicExperiment, spec });

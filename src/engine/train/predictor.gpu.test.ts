@@ -8,6 +8,7 @@ import type { ModelSpec } from '../model/spec';
 import { mlpForward } from '../reference/mlp';
 import { softmax } from './predictor';
 import { Trainer, type TrainerConfig } from './trainer';
+import { adamExperiment } from '../../../tests/fixtures/experiment';
 
 /** Every activation, a width off the vec4 path (13) and two dropout layers, which prediction must skip. */
 const EVERY_ACTIVATION: ModelSpec = {
@@ -31,18 +32,7 @@ const CLASSIC: ModelSpec = {
   ],
 };
 
-const config = (spec: ModelSpec): TrainerConfig => ({
-  spec,
-  seed: 5,
-  optimizer: 'adam',
-  trainImages: 4000,
-  settings: {
-    batchSize: 40,
-    hyperparameters: { learningRate: 2e-3, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, maxGradNorm: 0 },
-    schedule: { kind: 'constant' },
-    epochs: 1,
-  },
-});
+const config = (spec: ModelSpec): TrainerConfig => adamExperiment(spec, { seed: 5, trainImages: 4000, batchSize: 40, learningRate: 2e-3, epochs: 1 });
 
 /**
  * Float32 against float64 through 7 layers: SwiftShader agrees to about 5e-8. 1e-5 leaves room for other GPUs'

@@ -6,26 +6,19 @@ import type { GpuDataset } from '../gpu/dataset';
 import { readBuffer } from '../gpu/readback';
 import { initialParameters } from '../model/parameters';
 import type { SubmitMetrics } from './metrics-ring';
+import { adamExperiment } from '../../../tests/fixtures/experiment';
 import { Trainer, type TrainerConfig } from './trainer';
 
-const CLASSIC: TrainerConfig = {
-  spec: {
+const CLASSIC: TrainerConfig = adamExperiment(
+  {
     layers: [
       { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
       { kind: 'dropout', rate: 0.1 },
       { kind: 'dense', units: 32, activation: 'relu', init: 'he' },
     ],
   },
-  seed: 7,
-  optimizer: 'adam',
-  trainImages: 4000,
-  settings: {
-    batchSize: 40,
-    hyperparameters: { learningRate: 2e-3, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, maxGradNorm: 0 },
-    schedule: { kind: 'constant' },
-    epochs: 3,
-  },
-};
+  { seed: 7, trainImages: 4000, batchSize: 40, learningRate: 2e-3, epochs: 3 },
+);
 
 /** Runs `steps` steps one submit at a time and returns each step's loss-sum bits. */
 async function lossBits(gpu: TestGpu, dataset: GpuDataset, steps: number): Promise<number[]> {
