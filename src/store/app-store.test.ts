@@ -25,6 +25,6 @@ describe('reduceWorkerEvent', () => {
     expect(reduceWorkerEvent(initial(), { type: 'gpu-unavailable', reason: 'no-webgpu', message: 'use Chrome' })).toMatchObject({
       gpu: { state: 'unavailable', message: 'use Chrome' },
     });
-    expect(reduceWorkerEvent(initial(), { type: 'gpu-lost', message: 'gone', recovering: false })).toMatchObject({ gpu: { state: 'lost', message: 'gone' } });
+    expect(reduceWorkerEvent(initial(), { type: 'gpu-lost', message: 'gone' })).toMatchObject({ gpu: { state: 'lost', message: 'gone' } });
   });
 });

@@ -56,7 +56,8 @@ export interface AppState {
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
-  applyWorkerEvent(event: AppEvent): void;
+  /** Applies a frame's worker events as one update, so subscribers run once. */
+  applyWorkerEvents(events: readonly AppEvent[]): void;
   dismissError(index: number): void;
 }
 
@@ -69,7 +70,7 @@ export const useAppStore = create<AppState>()((set) => ({
   training: { status: 'idle', position: null },
   trainMetrics: [],
   evaluations: [],
-  applyWorkerEvent: (event) => set((state) => reduceWorkerEvent(state, event)),
+  applyWorkerEvents: (events) => set((state) => events.reduce<AppState>((next, event) => ({ ...next, ...reduceWorkerEvent(next, event) }), state)),
   dismissError: (index) => set((state) => ({ errors: state.errors.filter((_, i) => i !== index) })),
 }));
 

@@ -1,31 +1,26 @@
 // Starts the training worker, sends it commands, and feeds its events into the store once per animation frame.
-import type { TrainerPosition } from '../engine/train/trainer';
 import type { WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { useAppStore, type AppEvent } from './app-store';
+
+/** Events that answer one request (by id) instead of changing the store. */
+type Answer = Extract<WorkerEvent, { requestId: number }>;
 
 let worker: Worker | undefined;
 let pending: AppEvent[] = [];
 let nextRequestId = 0;
-const weightRequests = new Map<number, (answer: Extract<WorkerEvent, { type: 'weights' }>) => void>();
-const predictionRequests = new Map<number, (answer: Extract<WorkerEvent, { type: 'prediction' }>) => void>();
+const requests = new Map<number, (answer: Answer) => void>();
 
-/** Applies the events received since the last frame: charts re-render at most once per frame. */
+/** Applies the events received since the last frame in one store update: subscribers and charts run once a frame. */
 function flush(): void {
   const events = pending;
   pending = [];
-  const { applyWorkerEvent } = useAppStore.getState();
-  events.forEach(applyWorkerEvent);
+  useAppStore.getState().applyWorkerEvents(events);
 }
 
 function receive(event: WorkerEvent): void {
-  if (event.type === 'weights') {
-    weightRequests.get(event.requestId)?.(event);
-    weightRequests.delete(event.requestId);
-    return;
-  }
-  if (event.type === 'prediction') {
-    predictionRequests.get(event.requestId)?.(event);
-    predictionRequests.delete(event.requestId);
+  if ('requestId' in event) {
+    requests.get(event.requestId)?.(event);
+    requests.delete(event.requestId);
     return;
   }
   if (pending.length === 0) requestAnimationFrame(flush);
@@ -46,21 +41,23 @@ export function sendCommand(command: WorkerCommand, transfer: Transferable[] = [
   worker?.postMessage(command, transfer);
 }
 
-/** The model's current weights, copied from the GPU by the worker. */
-export function requestWeights(): Promise<{ weights: Float32Array; position: TrainerPosition }> {
-  const requestId = ++nextRequestId;
-  return new Promise((resolve, reject) => {
-    weightRequests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer)));
-    sendCommand({ type: 'read-weights', requestId });
-  });
-}
+/** A successful answer of type K. */
+type Answered<K extends Answer['type']> = Exclude<Extract<Answer, { type: K }>, { error: string }>;
 
-/** The model's class probabilities [10] for one image, pixels [784] in [0, 1] with ink high (copied to the worker). */
-export function requestPrediction(pixels: Float32Array): Promise<number[]> {
+/** Sends a command that carries `requestId`; resolves with the worker's answer (an event of type `type`), rejects on its error. */
+function request<K extends Answer['type']>(type: K, command: (requestId: number) => WorkerCommand): Promise<Answered<K>> {
   if (!worker) return Promise.reject(new Error('The training worker has not started.'));
   const requestId = ++nextRequestId;
   return new Promise((resolve, reject) => {
-    predictionRequests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer.probabilities)));
-    sendCommand({ type: 'predict', requestId, pixels });
+    // The worker answers a request with the event of its type, under the same id.
+    requests.set(requestId, (answer) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer as Answered<K>)));
+    sendCommand(command(requestId));
   });
 }
+
+/** The model's current weights, copied from the GPU by the worker. */
+export const requestWeights = async (): Promise<Float32Array> => (await request('weights', (requestId) => ({ type: 'read-weights', requestId }))).weights;
+
+/** The model's class probabilities [10] for one image, pixels [784] in [0, 1] with ink high (copied to the worker). */
+export const requestPrediction = async (pixels: Float32Array): Promise<number[]> =>
+  (await request('prediction', (requestId) => ({ type: 'predict', requestId, pixels }))).probabilities;

@@ -14,7 +14,8 @@ const edited: TrainerConfig = { ...classicExperiment, seed: 99 };
 
 describe('rebuildNeed', () => {
   it('needs nothing when the model is the draft, whatever the settings', () => {
-    expect(rebuildNeed(app({}), { ...classicExperiment, settings: { ...classicExperiment.settings, batchSize: 7 } })).toBe('none');
+    const otherSettings: TrainerConfig = { ...classicExperiment, settings: { ...classicExperiment.settings, batchSize: 7 } };
+    expect(rebuildNeed(app({}), otherSettings)).toBe('none');
   });
 
   it('rebuilds at once when nothing has been trained, and asks once something has', () => {

@@ -1,12 +1,16 @@
 // Keeps the worker's model in step with the edited experiment: rebuilds it when no training would be lost, sends settings live.
 import { validateModelSpec } from '../engine/model/spec';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
+import { shallow } from 'zustand/shallow';
 import { useAppStore, type AppState } from './app-store';
 import { sendCommand } from './engine-client';
 import { experimentConfig, useExperimentStore } from './experiment-store';
 
 /** What decides the model's structure and start: changing any of it needs a new model (and starts training over). */
-export function modelKey({ spec, seed, optimizer, trainImages }: TrainerConfig): string {
+/** The parts of an experiment that make a model; the settings do not (they apply to a model as it trains). */
+export type ModelDefinition = Pick<TrainerConfig, 'spec' | 'seed' | 'optimizer' | 'trainImages'>;
+
+export function modelKey({ spec, seed, optimizer, trainImages }: ModelDefinition): string {
   return JSON.stringify({ layers: spec.layers, seed, optimizer, trainImages });
 }
 
@@ -25,7 +29,7 @@ export type RebuildNeed =
   | 'ask';
 
 /** Whether the draft `config` needs a new model, given what the worker has and the model already requested. */
-export function rebuildNeed(app: ModelSituation, config: TrainerConfig): RebuildNeed {
+export function rebuildNeed(app: ModelSituation, config: ModelDefinition): RebuildNeed {
   const key = modelKey(config);
   if (app.model && modelKey(app.model.config) === key) return 'none';
   if (app.modelRequest?.key === key) return app.modelRequest.state;
@@ -87,7 +91,9 @@ let firstWeights: Float32Array | undefined;
 /** Starts syncing, the first model from `weights` when given (a link's); returns the function that stops it. */
 export function startModelSync(weights?: Float32Array): () => void {
   firstWeights = weights;
-  const stops = [useAppStore.subscribe(sync), useExperimentStore.subscribe(sync)];
+  // Metrics events change the app store many times a second; only what rebuildNeed reads matters here.
+  const situationChanged = (state: AppState, previous: AppState) => !shallow(modelSituation(state), modelSituation(previous));
+  const stops = [useAppStore.subscribe((state, previous) => situationChanged(state, previous) && sync()), useExperimentStore.subscribe(sync)];
   sync();
   return () => stops.forEach((stop) => stop());
 }

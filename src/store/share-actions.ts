@@ -2,6 +2,8 @@
 import { parseExperiment } from '../engine/codecs/experiment';
 import { readModelFile, encodeSafetensors } from '../engine/codecs/safetensors';
 import { decodeShareLink, encodeShareLink, measureShareLink, type ShareLinkContent } from '../engine/codecs/share-link';
+import { PIXELS_PER_IMAGE } from '../engine/data/mnist';
+import { denseLayers } from '../engine/model/spec';
 import type { TrainerConfig } from '../engine/train/trainer';
 import { useAppStore, type AppState, type OpenedModel } from './app-store';
 import { requestWeights } from './engine-client';
@@ -19,22 +21,26 @@ export function describeTrained({ epochs, testAccuracy }: TrainedFigures): strin
   return `trained model, ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, ${(100 * testAccuracy).toFixed(1)}% test accuracy`;
 }
 
+/** Whether the model's weights can be shared now, with its figures; otherwise what it needs first, in words. */
+export type WeightsOffer = ({ ok: true } & TrainedFigures) | { ok: false; needs: 'training' | 'testing'; reason: string };
+
 /**
- * The model's figures when its weights can be shared: it has trained and its last evaluation is of its current
- * weights; otherwise why not, in words.
+ * The weights can be shared once the model has trained (or was imported) and its last evaluation is of its current
+ * weights. A flat object, so components can select it shallowly and re-render only when it changes.
  */
-export function trainedFigures(
-  { model, training, evaluations, opened }: Pick<AppState, 'model' | 'training' | 'evaluations' | 'opened'> = useAppStore.getState(),
-): { ok: true; figures: TrainedFigures; config: TrainerConfig } | { ok: false; reason: string } {
+export function weightsOffer({ model, training, evaluations, opened }: AppState): WeightsOffer {
   const step = training.position?.step ?? 0;
   const evaluation = evaluations.at(-1);
-  if (!model || (step === 0 && !model.imported)) return { ok: false, reason: 'Train the model first.' };
-  if (!evaluation || evaluation.step !== step) return { ok: false, reason: 'Test the model on its current weights first.' };
-  // The model's own network with the settings as they are now (settings apply to it live).
-  const config = { ...model.config, settings: useExperimentStore.getState().settings };
+  if (!model || (step === 0 && !model.imported)) return { ok: false, needs: 'training', reason: 'Train the model first.' };
+  if (!evaluation || evaluation.step !== step) return { ok: false, needs: 'testing', reason: 'Test the model on its current weights first.' };
   // An imported model counts the epochs it had trained before it came here.
   const before = model.imported ? (opened?.trained?.epochs ?? 0) : 0;
-  return { ok: true, figures: { epochs: before + Math.floor(evaluation.epoch), testAccuracy: evaluation.accuracy }, config };
+  return { ok: true, epochs: before + Math.floor(evaluation.epoch), testAccuracy: evaluation.accuracy };
+}
+
+/** The model's own network with the settings as they are now (settings apply to it live). */
+function liveConfig(model: NonNullable<AppState['model']>): TrainerConfig {
+  return { ...model.config, settings: useExperimentStore.getState().settings };
 }
 
 /** The page address a link starts with: this page without its query or fragment. */
@@ -49,10 +55,11 @@ function checkedDraft(): TrainerConfig {
 
 /** The content of a link with the model's weights; throws saying why when they cannot be shared now. */
 async function trainedContent(): Promise<ShareLinkContent> {
-  const trained = trainedFigures();
-  if (!trained.ok) throw new Error(trained.reason);
-  const { weights } = await requestWeights();
-  return { experiment: trained.config, trained: { weights, ...trained.figures } };
+  const state = useAppStore.getState();
+  const offer = weightsOffer(state);
+  if (!offer.ok) throw new Error(offer.reason);
+  const weights = await requestWeights();
+  return { experiment: liveConfig(state.model!), trained: { weights, epochs: offer.epochs, testAccuracy: offer.testAccuracy } };
 }
 
 /** How long a link with the weights would be, and whether that is under the cap. */
@@ -68,20 +75,25 @@ export async function makeShareLink(withWeights: boolean): Promise<string> {
 
 /** The model as a .safetensors file, with its experiment (and figures, when tested) in the metadata. */
 export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const { model } = useAppStore.getState();
-  if (!model) throw new Error('There is no model to export yet.');
-  const trained = trainedFigures();
-  const config = trained.ok ? trained.config : { ...model.config, settings: useExperimentStore.getState().settings };
-  const { weights } = await requestWeights();
-  const bytes = encodeSafetensors(config, weights, trained.ok ? trained.figures : {});
-  const widths = [784, ...config.spec.layers.flatMap((layer) => (layer.kind === 'dense' ? [layer.units] : [])), 10];
+  const state = useAppStore.getState();
+  if (!state.model) throw new Error('There is no model to export yet.');
+  const config = liveConfig(state.model);
+  const offer = weightsOffer(state);
+  const weights = await requestWeights();
+  const bytes = encodeSafetensors(config, weights, offer.ok ? { epochs: offer.epochs, testAccuracy: offer.testAccuracy } : {});
+  const widths = [PIXELS_PER_IMAGE, ...denseLayers(config.spec).map(({ layer }) => layer.units)];
   return { bytes, fileName: `backprop-studio-${widths.join('-')}.safetensors` };
+}
+
+/** Puts a checked experiment in the builder and settings, and says where it came from. */
+function loadOpened(experiment: TrainerConfig, opened: OpenedModel): void {
+  useExperimentStore.getState().loadExperiment(experiment);
+  useAppStore.setState({ opened });
 }
 
 /** Loads a checked experiment (and weights) as the new model; the worker keeps the old one if it cannot build it. */
 function openExperiment(experiment: TrainerConfig, weights: Float32Array | undefined, opened: OpenedModel): void {
-  useExperimentStore.getState().loadExperiment(experiment);
-  useAppStore.setState({ opened });
+  loadOpened(experiment, opened);
   rebuildModel(weights);
 }
 
@@ -99,8 +111,7 @@ export async function openShareLink(fragment: string, { build = true } = {}): Pr
   if (!decoded.ok) return refuse('This link', decoded.error), undefined;
   const opened: OpenedModel = { source: 'link', ...(decoded.trained ? { trained: { epochs: decoded.trained.epochs, testAccuracy: decoded.trained.testAccuracy } } : {}) };
   if (build) return openExperiment(decoded.experiment, decoded.trained?.weights, opened), undefined;
-  useExperimentStore.getState().loadExperiment(decoded.experiment);
-  useAppStore.setState({ opened });
+  loadOpened(decoded.experiment, opened);
   return decoded.trained?.weights;
 }
 

@@ -48,10 +48,10 @@ export type WorkerEvent =
   | { type: 'gpu-ready'; adapter: AdapterSummary }
   | { type: 'dataset-ready'; dataset: DatasetSummary; samples: SampleDigits }
   | { type: 'gpu-unavailable'; reason: GpuUnavailableReason; message: string }
-  /** `recovering`: a new device is on its way and training will resume from the last checkpoint. */
-  | { type: 'gpu-lost'; message: string; recovering: boolean }
+  /** The message says whether a new device is on its way (training then resumes from the last checkpoint). */
+  | { type: 'gpu-lost'; message: string }
   | { type: 'error'; message: string }
-  | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array; position: TrainerPosition } | { error: string }))
+  | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array } | { error: string }))
   /** The 10 class probabilities, or why there are none. */
   | ({ type: 'prediction'; requestId: number } & ({ probabilities: number[] } | { error: string }))
   | SessionEvent;

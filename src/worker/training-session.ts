@@ -84,7 +84,6 @@ export class TrainingSession {
   /** The current weights and where training stands. */
   async readWeights(): Promise<{ weights: Float32Array; position: TrainerPosition }> {
     if (!this.trainer) throw new Error('There is no model yet, so there are no weights to save.');
-    await this.trainer.drain();
     return { weights: await this.trainer.readWeights(), position: this.trainer.where };
   }
 

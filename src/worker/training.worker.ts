@@ -6,7 +6,6 @@ import { browserGpu } from '../engine/gpu/browser-gpu';
 import { uploadDataset } from '../engine/gpu/dataset';
 import { acquireGpu, type GpuContext } from '../engine/gpu/device';
 import type { GpuDataset } from '../engine/gpu/dataset';
-import type { TrainerPosition } from '../engine/train/trainer';
 import { GpuUnavailableError } from '../engine/gpu/errors';
 import { PipelineCache } from '../engine/gpu/pipelines';
 import type { WorkerCommand, WorkerEvent } from './protocol';
@@ -72,11 +71,11 @@ function onDeviceLost(info: GPUDeviceLostInfo): void {
   const why = info.message || 'the driver gave no reason';
   if (recovered || !mnist) {
     const step = lastRecord ? ` Save model file still saves the weights of step ${lastRecord.checkpoint.position.step}.` : '';
-    post({ type: 'gpu-lost', recovering: false, message: `The GPU stopped working again (${why}). Reload the page to try once more.${step}` });
+    post({ type: 'gpu-lost', message: `The GPU stopped working again (${why}). Reload the page to try once more.${step}` });
     return;
   }
   recovered = true;
-  post({ type: 'gpu-lost', recovering: true, message: `The GPU was reset (${why}). Reconnecting and resuming from the last checkpoint…` });
+  post({ type: 'gpu-lost', message: `The GPU was reset (${why}). Reconnecting and resuming from the last checkpoint…` });
   queue = queue.then(() => recover(mnist!)).catch(reportError);
 }
 
@@ -87,36 +86,40 @@ async function recover(data: MnistDataset): Promise<void> {
 }
 
 /** The current weights, or after a lost GPU those of the last checkpoint. */
-function readWeights(current: TrainingSession | undefined): Promise<{ weights: Float32Array; position: TrainerPosition }> {
-  if (current) return current.readWeights();
-  if (lastRecord) return Promise.resolve({ weights: lastRecord.checkpoint.model.params.slice(), position: lastRecord.checkpoint.position });
-  return Promise.reject(new Error('The GPU is not ready yet, so there is no model.'));
+async function readWeights(current: TrainingSession | undefined): Promise<{ weights: Float32Array }> {
+  if (current) return { weights: (await current.readWeights()).weights };
+  if (lastRecord) return { weights: lastRecord.checkpoint.model.params.slice() };
+  throw new Error('The GPU is not ready yet, so there is no model.');
 }
 
-function predict(current: TrainingSession | undefined, pixels: Float32Array): Promise<Float32Array> {
-  if (!current) return Promise.reject(new Error('The GPU is not ready yet, so there is no model to predict with.'));
-  return current.predict(pixels);
+async function predict(current: TrainingSession | undefined, pixels: Float32Array): Promise<{ probabilities: number[] }> {
+  if (!current) throw new Error('The GPU is not ready yet, so there is no model to predict with.');
+  return { probabilities: Array.from(await current.predict(pixels)) };
 }
+
+type Answer = Extract<WorkerEvent, { requestId: number }>;
+/** What a successful answer of type K carries besides its type and id. */
+type AnswerBody<K extends Answer['type']> = Omit<Exclude<Extract<Answer, { type: K }>, { error: string }>, 'type' | 'requestId'>;
 
 /** Answers a request with its result or why there is none; before the GPU is ready too, so no request waits forever. */
-async function answer<T extends object>(
-  type: 'weights' | 'prediction',
+async function answer<K extends Answer['type']>(
+  type: K,
   requestId: number,
-  compute: (session: TrainingSession | undefined) => Promise<T>,
-  transfer: (result: T) => Transferable[] = () => [],
+  compute: (session: TrainingSession | undefined) => Promise<AnswerBody<K>>,
+  transfer: (result: AnswerBody<K>) => Transferable[] = () => [],
 ): Promise<void> {
   try {
     const result = await compute(session);
     self.postMessage({ type, requestId, ...result }, transfer(result));
   } catch (error) {
-    post({ type, requestId, error: error instanceof Error ? error.message : String(error) } as WorkerEvent);
+    post({ type, requestId, error: error instanceof Error ? error.message : String(error) } as Answer);
   }
 }
 
 /** Carries out one command; training commands need the dataset to be on the GPU first. */
 async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'start') return start(command.datasetUrl);
-  if (command.type === 'predict') return answer('prediction', command.requestId, async (current) => ({ probabilities: Array.from(await predict(current, command.pixels)) }));
+  if (command.type === 'predict') return answer('prediction', command.requestId, (current) => predict(current, command.pixels));
   // The weights move to the page rather than being copied.
   if (command.type === 'read-weights') return answer('weights', command.requestId, readWeights, ({ weights }) => [weights.buffer]);
   if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);

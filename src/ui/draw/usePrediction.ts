@@ -10,7 +10,8 @@ import { createPredictionQueue, type PredictionAnswer } from './prediction-queue
  */
 function useWeightsVersion(): unknown[] {
   const model = useAppStore((state) => state.model);
-  const step = useAppStore((state) => state.training.position?.step ?? 0);
+  // While training runs the step moves with every metrics event: only epoch-end evaluations count then.
+  const step = useAppStore((state) => (state.training.status === 'training' ? -1 : (state.training.position?.step ?? 0)));
   const evaluations = useAppStore((state) => state.evaluations.length);
   return [model, step, evaluations];
 }

@@ -1,8 +1,10 @@
 // "Copy link": the experiment, or the trained model with its weights when the link stays short enough, in a URL.
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MAX_LINK_CHARS } from '../../engine/codecs/share-link';
 import { useAppStore } from '../../store/app-store';
 import { sendCommand } from '../../store/engine-client';
-import { describeTrained, makeShareLink, measureLinkWithWeights, trainedFigures } from '../../store/share-actions';
+import { describeTrained, makeShareLink, measureLinkWithWeights, weightsOffer } from '../../store/share-actions';
 import { formatCount } from '../format';
 
 type LinkState = { state: 'none' } | { state: 'working' } | { state: 'ready'; url: string; copied: boolean } | { state: 'failed'; message: string };
@@ -16,20 +18,11 @@ async function copyToClipboard(text: string): Promise<boolean> {
   }
 }
 
-/** Whether the weights can go in a link, and the words for the checkbox. */
-function useWeightsOffer() {
-  const model = useAppStore((state) => state.model);
-  const training = useAppStore((state) => state.training);
-  const evaluations = useAppStore((state) => state.evaluations);
-  const opened = useAppStore((state) => state.opened);
-  return trainedFigures({ model, training, evaluations, opened });
-}
-
 export function ShareLinkControls() {
   const [withWeights, setWithWeights] = useState(false);
   const [tooLong, setTooLong] = useState<string>();
   const [link, setLink] = useState<LinkState>({ state: 'none' });
-  const offer = useWeightsOffer();
+  const offer = useAppStore(useShallow(weightsOffer));
   const weights = withWeights && offer.ok;
 
   const toggleWeights = async (checked: boolean) => {
@@ -40,7 +33,7 @@ export function ShareLinkControls() {
     if (fits) return;
     setWithWeights(false);
     const size = Number.isFinite(chars) ? `${formatCount(chars)} characters` : 'far too long';
-    setTooLong(`With its weights the link would be ${size}, over the ${formatCount(262_144)} a link may have. Save a model file to share the weights instead.`);
+    setTooLong(`With its weights the link would be ${size}, over the ${formatCount(MAX_LINK_CHARS)} a link may have. Save a model file to share the weights instead.`);
   };
 
   const copyLink = async () => {
@@ -57,9 +50,9 @@ export function ShareLinkControls() {
     <div className="share-link">
       <label className="checkbox">
         <input type="checkbox" checked={weights} disabled={!offer.ok} onChange={(event) => void toggleWeights(event.target.checked)} />
-        Include the weights {offer.ok ? `(${describeTrained(offer.figures)})` : `— ${offer.reason}`}
+        Include the weights {offer.ok ? `(${describeTrained(offer)})` : `— ${offer.reason}`}
       </label>
-      {!offer.ok && offer.reason.startsWith('Test') && (
+      {!offer.ok && offer.needs === 'testing' && (
         <button type="button" onClick={() => sendCommand({ type: 'evaluate' })}>
           Test now
         </button>

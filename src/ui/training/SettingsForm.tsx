@@ -17,7 +17,7 @@ const DEFAULT_SCHEDULES: Record<LrSchedule['kind'], LrSchedule> = {
 const unitInterval = rangeCheck(0, 0.999999);
 
 /** The parameters the chosen optimizer uses. */
-function OptimizerParameters({ disabled }: { disabled: boolean }) {
+function OptimizerParameters() {
   const optimizer = useExperimentStore((state) => state.optimizer);
   const hp = useExperimentStore((state) => state.settings.hyperparameters);
   const updateSettings = useExperimentStore((state) => state.updateSettings);
@@ -26,12 +26,12 @@ function OptimizerParameters({ disabled }: { disabled: boolean }) {
   const usesMoments = optimizer === 'adam' || optimizer === 'adamw';
   return (
     <>
-      {usesMomentum && <NumberField label="Momentum" value={hp.momentum} step={0.01} check={unitInterval} onCommit={(momentum) => set({ momentum })} disabled={disabled} />}
+      {usesMomentum && <NumberField label="Momentum" value={hp.momentum} step={0.01} check={unitInterval} onCommit={(momentum) => set({ momentum })} />}
       {usesMoments && (
         <>
-          <NumberField label="β1" value={hp.beta1} step={0.01} check={unitInterval} onCommit={(beta1) => set({ beta1 })} disabled={disabled} />
-          <NumberField label="β2" value={hp.beta2} step={0.001} check={unitInterval} onCommit={(beta2) => set({ beta2 })} disabled={disabled} />
-          <NumberField label="ε" value={hp.epsilon} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(epsilon) => set({ epsilon })} disabled={disabled} />
+          <NumberField label="β1" value={hp.beta1} step={0.01} check={unitInterval} onCommit={(beta1) => set({ beta1 })} />
+          <NumberField label="β2" value={hp.beta2} step={0.001} check={unitInterval} onCommit={(beta2) => set({ beta2 })} />
+          <NumberField label="ε" value={hp.epsilon} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(epsilon) => set({ epsilon })} />
         </>
       )}
       <NumberField
@@ -40,21 +40,21 @@ function OptimizerParameters({ disabled }: { disabled: boolean }) {
         step={0.0001}
         check={rangeCheck(0, 1)}
         onCommit={(weightDecay) => set({ weightDecay })}
-        disabled={disabled}
+       
       />
-      <NumberField label="Clip gradient norm" hint="0 = off" value={hp.maxGradNorm} step={0.5} check={rangeCheck(0, MAX_GRAD_NORM)} onCommit={(maxGradNorm) => set({ maxGradNorm })} disabled={disabled} />
+      <NumberField label="Clip gradient norm" hint="0 = off" value={hp.maxGradNorm} step={0.5} check={rangeCheck(0, MAX_GRAD_NORM)} onCommit={(maxGradNorm) => set({ maxGradNorm })} />
     </>
   );
 }
 
-function ScheduleFields({ disabled }: { disabled: boolean }) {
+function ScheduleFields() {
   const schedule = useExperimentStore((state) => state.settings.schedule);
   const updateSettings = useExperimentStore((state) => state.updateSettings);
   return (
     <>
       <label className="field">
         <span className="field-name">LR schedule</span>
-        <select value={schedule.kind} disabled={disabled} onChange={(event) => updateSettings({ schedule: DEFAULT_SCHEDULES[event.target.value as LrSchedule['kind']] })}>
+        <select value={schedule.kind} onChange={(event) => updateSettings({ schedule: DEFAULT_SCHEDULES[event.target.value as LrSchedule['kind']] })}>
           {Object.entries(SCHEDULE_NAME).map(([kind, name]) => (
             <option key={kind} value={kind}>
               {name}
@@ -64,12 +64,12 @@ function ScheduleFields({ disabled }: { disabled: boolean }) {
       </label>
       {schedule.kind === 'step' && (
         <>
-          <NumberField label="Decay every (epochs)" value={schedule.everyEpochs} step={1} check={rangeCheck(1, MAX_EPOCHS, { integer: true })} onCommit={(everyEpochs) => updateSettings({ schedule: { ...schedule, everyEpochs } })} disabled={disabled} />
-          <NumberField label="Decay factor" value={schedule.factor} step={0.05} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(factor) => updateSettings({ schedule: { ...schedule, factor } })} disabled={disabled} />
+          <NumberField label="Decay every (epochs)" value={schedule.everyEpochs} step={1} check={rangeCheck(1, MAX_EPOCHS, { integer: true })} onCommit={(everyEpochs) => updateSettings({ schedule: { ...schedule, everyEpochs } })} />
+          <NumberField label="Decay factor" value={schedule.factor} step={0.05} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(factor) => updateSettings({ schedule: { ...schedule, factor } })} />
         </>
       )}
       {schedule.kind === 'cosine' && (
-        <NumberField label="Final LR factor" value={schedule.minFactor} step={0.01} check={rangeCheck(0, 1)} onCommit={(minFactor) => updateSettings({ schedule: { ...schedule, minFactor } })} disabled={disabled} />
+        <NumberField label="Final LR factor" value={schedule.minFactor} step={0.01} check={rangeCheck(0, 1)} onCommit={(minFactor) => updateSettings({ schedule: { ...schedule, minFactor } })} />
       )}
     </>
   );
@@ -96,8 +96,8 @@ export function SettingsForm({ running }: { running: boolean }) {
           </select>
         </label>
         <LearningRateField />
-        <OptimizerParameters disabled={false} />
-        <ScheduleFields disabled={false} />
+        <OptimizerParameters />
+        <ScheduleFields />
       </fieldset>
       <fieldset>
         <legend>Run</legend>

@@ -1,13 +1,14 @@
-// Whether the edited experiment needs a new model, re-evaluated when either store changes what it depends on.
+// Whether the edited experiment needs a new model, re-evaluated when what it depends on changes.
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
-import { experimentConfig, useExperimentStore } from '../../store/experiment-store';
-import { rebuildNeed, type RebuildNeed } from '../../store/model-sync';
+import { draftSpec, useExperimentStore } from '../../store/experiment-store';
+import { modelSituation, rebuildNeed, type RebuildNeed } from '../../store/model-sync';
 
 export function useRebuildNeed(): RebuildNeed {
-  const datasetReady = useAppStore((state) => state.dataset.state === 'ready');
-  const model = useAppStore((state) => state.model);
-  const modelRequest = useAppStore((state) => state.modelRequest);
-  const hasTrained = useAppStore((state) => (state.training.position?.step ?? 0) > 0);
-  const experiment = useExperimentStore();
-  return rebuildNeed({ datasetReady, model, modelRequest, hasTrained }, experimentConfig(experiment));
+  const situation = useAppStore(useShallow(modelSituation));
+  // Settings never need a new model: leaving them out spares a re-render at every keystroke in the settings form.
+  const { layers, seed, optimizer, trainImages } = useExperimentStore(
+    useShallow((state) => ({ layers: state.layers, seed: state.seed, optimizer: state.optimizer, trainImages: state.trainImages })),
+  );
+  return rebuildNeed(situation, { spec: draftSpec(layers), seed, optimizer, trainImages });
 }
