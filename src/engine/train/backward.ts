@@ -67,7 +67,9 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   return {
     ...fastPathOf(await Promise.all(matmuls)),
     dLogits,
-    encode: (pass) => ready.forEach((op) => op.encode(pass)),
+    encode(pass) {
+      for (const op of ready) op.encode(pass);
+    },
     dispose() {
       ready.forEach((op) => op.dispose());
       releaseTensors();

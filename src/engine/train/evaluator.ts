@@ -2,14 +2,15 @@
 import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuContext } from '../gpu/device';
 import type { GpuSplit } from '../gpu/dataset';
-import { createGather } from '../gpu/kernels/gather';
+import { awaitAll, type ComputeOp } from '../gpu/kernel';
+import { createGather, type GatherOp } from '../gpu/kernels/gather';
 import { createEvaluationCounts, createMetrics, decodeEvaluationCounts } from '../gpu/kernels/metrics';
 import { createLossAccumulators, createSoftmaxCrossEntropy, decodeLossAccumulators } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
 import type { ModelSpec } from '../model/spec';
-import { createForwardPass } from './forward';
+import { createForwardPass, type ForwardPass } from './forward';
 import type { ModelState } from './model-state';
 
 export interface Evaluation {
@@ -38,12 +39,14 @@ export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spe
   const dLogits = createFloatTensor(ctx, 'evaluation dLogits (unused)', EVALUATION_CHUNK_ROWS * CLASS_COUNT);
   const lossSums = createLossAccumulators(ctx, 'evaluation loss');
   const counts = createEvaluationCounts(ctx, CLASS_COUNT);
-  const gather = await createGather(ctx, cache, { split, batch: EVALUATION_CHUNK_ROWS, indices, pixels: pixels.buffer, labels, slots: chunks });
+  const buffers = [indices, pixels.buffer, labels, predictions, dLogits.buffer, lossSums, counts];
+  // Pipelines compile concurrently; if one fails, everything made so far is freed.
+  const built = await buildOps(ctx, cache, { spec, model, split, chunks, indices, pixels, labels, predictions, dLogits, lossSums, counts }).catch((error: unknown) => {
+    buffers.forEach((buffer) => ctx.buffers.destroy(buffer));
+    throw error;
+  });
+  const [gather, forward, loss, metrics] = built;
   gather.setIndexOffsets(Array.from({ length: chunks }, (_, chunk) => chunk * EVALUATION_CHUNK_ROWS));
-  const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: EVALUATION_CHUNK_ROWS, input: pixels, quickStart: true });
-  const logits = forward.logits.buffer;
-  const loss = await createSoftmaxCrossEntropy(ctx, cache, { batch: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, dLogits: dLogits.buffer, accumulators: lossSums });
-  const metrics = await createMetrics(ctx, cache, { rows: EVALUATION_CHUNK_ROWS, classes: CLASS_COUNT, logits, labels, predictions, counts });
 
   return {
     async evaluate() {
@@ -66,8 +69,42 @@ export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spe
       return { loss: lossSum / split.count, accuracy: correct / split.count, correct, count: split.count, confusion };
     },
     dispose() {
-      [gather, forward, loss, metrics].forEach((op) => op.dispose());
-      [indices, pixels.buffer, labels, predictions, dLogits.buffer, lossSums, counts].forEach((buffer) => ctx.buffers.destroy(buffer));
+      built.forEach((op) => op.dispose());
+      buffers.forEach((buffer) => ctx.buffers.destroy(buffer));
     },
   };
+}
+
+interface EvaluationBuffers {
+  spec: ModelSpec;
+  model: ModelState;
+  split: GpuSplit;
+  chunks: number;
+  indices: GPUBuffer;
+  pixels: GPUBufferBinding;
+  labels: GPUBuffer;
+  predictions: GPUBuffer;
+  dLogits: GPUBufferBinding;
+  lossSums: GPUBuffer;
+  counts: GPUBuffer;
+}
+
+/** Gather, forward (quick-started), softmax-CE and metrics over one chunk; on a failure the ones made are disposed. */
+async function buildOps(ctx: GpuContext, cache: PipelineCache, b: EvaluationBuffers) {
+  const rows = EVALUATION_CHUNK_ROWS;
+  const [gather, forward] = await awaitAll<GatherOp | ForwardPass>([
+    createGather(ctx, cache, { split: b.split, batch: rows, indices: b.indices, pixels: b.pixels.buffer, labels: b.labels, slots: b.chunks }),
+    createForwardPass(ctx, cache, { spec: b.spec, layout: b.model.layout, params: b.model.params, batch: rows, input: b.pixels, quickStart: true }),
+  ]) as [GatherOp, ForwardPass];
+  const logits = forward.logits.buffer;
+  const counting = awaitAll<ComputeOp>([
+    createSoftmaxCrossEntropy(ctx, cache, { batch: rows, classes: CLASS_COUNT, logits, labels: b.labels, dLogits: b.dLogits.buffer, accumulators: b.lossSums }),
+    createMetrics(ctx, cache, { rows, classes: CLASS_COUNT, logits, labels: b.labels, predictions: b.predictions, counts: b.counts }),
+  ]);
+  const [loss, metrics] = await counting.catch((error: unknown) => {
+    gather.dispose();
+    forward.dispose();
+    throw error;
+  });
+  return [gather, forward, loss!, metrics!] as const;
 }

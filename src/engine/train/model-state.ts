@@ -5,7 +5,7 @@ import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { initialParameters, parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
-import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
+import type { OptimizerHyperparameters, OptimizerKind, StepSchedule } from '../optimizers';
 
 /** A CPU copy of everything needed to resume training exactly. */
 export interface Checkpoint {
@@ -36,6 +36,7 @@ export async function createModelState(
   spec: ModelSpec,
   kind: OptimizerKind,
   hyperparameters: OptimizerHyperparameters,
+  schedule?: StepSchedule,
 ): Promise<ModelState> {
   const layout = parameterLayout(spec);
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
@@ -44,7 +45,13 @@ export async function createModelState(
   const grads = ctx.buffers.create({ label: 'gradients', size: bytes, usage });
   const stepCounter = createStepCounter(ctx);
   const state = createOptimizerState(ctx, kind, layout.totalFloats);
-  const optimizer = await createOptimizer(ctx, cache, { kind, length: layout.totalFloats, params, grads, state, stepCounter, hyperparameters });
+  const release = () => [params, grads, stepCounter, ...state].forEach((buffer) => ctx.buffers.destroy(buffer));
+  const optimizer = await createOptimizer(ctx, cache, { kind, length: layout.totalFloats, params, grads, state, stepCounter, hyperparameters, ...(schedule ? { schedule } : {}) }).catch(
+    (error: unknown) => {
+      release();
+      throw error;
+    },
+  );
   const { queue } = ctx.device;
   return {
     layout,
@@ -70,7 +77,7 @@ export async function createModelState(
     },
     dispose() {
       optimizer.dispose();
-      for (const buffer of [params, grads, stepCounter, ...state]) ctx.buffers.destroy(buffer);
+      release();
     },
   };
 }

@@ -51,14 +51,13 @@ const STEPS_PER_SUBMIT = 8;
 export class Trainer {
   private graph!: TrainingGraph;
   private permutationEpoch = -1;
-  /** The hyperparameters and schedule last written to the optimizer's uniform (as JSON), to skip rewriting them. */
-  private appliedOptimizerSettings?: string;
   private position: TrainerPosition;
   /**
-   * The first submit after creation runs on matmuls that compile several times faster, so the first step comes
-   * soon; the fast ones compile meanwhile and every later submit uses them (a fixed point, so runs stay reproducible).
+   * The first submit after creation runs on matmuls that compile several times faster, so the first step comes soon.
+   * It then starts the switch to the fast ones, and every later submit waits for it: a fixed point, so runs stay
+   * reproducible. Undefined until the first submit.
    */
-  private kernels: 'quick' | 'quick-submitted' | 'fast' = 'quick';
+  private fastPath?: Promise<void>;
   /** Built on the first prediction, so creating a model stays as fast as before. */
   private readonly predictor = lazyPredictor(() => createPredictor(this.ctx, this.cache, this.config.spec, this.model));
 
@@ -99,7 +98,9 @@ export class Trainer {
     const ownBuffer = (buffer: GPUBuffer) => (own({ dispose: () => ctx.buffers.destroy(buffer) }), buffer);
     const scopes = allocationScopes(ctx.device);
     try {
-      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, config.settings.hyperparameters));
+      const stepsPerEpoch = Math.floor(trainImages / config.settings.batchSize);
+      const { hyperparameters } = config.settings;
+      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, hyperparameters, optimizerSchedule(config.settings, stepsPerEpoch)));
       const indices = ownBuffer(ctx.buffers.create({ label: 'epoch permutation', size: trainImages * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
       const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
       const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
@@ -159,11 +160,13 @@ export class Trainer {
   /** Applies new settings from the next step on; a new batch size rebuilds the step's buffers. */
   async updateSettings(settings: TrainingSettings): Promise<void> {
     checkBatchSize(settings.batchSize, this.config.trainImages);
+    // The schedule runs on the GPU from the optimizer's step counter: it is written with the hyperparameters.
+    this.model.optimizer.setHyperparameters(settings.hyperparameters, optimizerSchedule(settings, this.stepsPerEpoch(settings.batchSize)));
     if (settings.batchSize !== this.graph.batch) {
       const graph = await this.buildGraph(settings.batchSize);
       this.graph.dispose();
       this.graph = graph;
-      this.kernels = 'fast';
+      this.fastPath = Promise.resolve(); // built on the fast path
       const done = this.position.stepInEpoch * this.config.settings.batchSize;
       this.position.stepsPerEpoch = this.stepsPerEpoch(settings.batchSize);
       this.position.stepInEpoch = Math.min(Math.ceil(done / settings.batchSize), this.position.stepsPerEpoch);
@@ -215,15 +218,10 @@ export class Trainer {
   }
 
   private async submit(steps: number): Promise<void> {
-    const { batchSize, hyperparameters, schedule, epochs } = this.config.settings;
-    const { step, stepInEpoch, stepsPerEpoch } = this.position;
-    // The schedule runs on the GPU, step by step, from the optimizer's step counter.
-    this.applyOptimizerSettings(hyperparameters, stepSchedule(schedule, stepsPerEpoch, stepsPerEpoch * epochs));
+    const { batchSize } = this.config.settings;
+    const { step, stepInEpoch } = this.position;
     this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
-    if (this.kernels === 'quick-submitted') {
-      await this.graph.switchToFastPath();
-      this.kernels = 'fast';
-    }
+    await this.fastPath;
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
     const pass = encoder.beginComputePass({ label: 'training steps' });
@@ -231,20 +229,13 @@ export class Trainer {
     pass.end();
     this.ring.encodeCopy(encoder, slot);
     this.ctx.device.queue.submit([encoder.finish()]);
-    if (this.kernels === 'quick') {
-      this.graph.prepareFastPath();
-      this.kernels = 'quick-submitted';
+    if (!this.fastPath) {
+      this.fastPath = this.graph.switchToFastPath();
+      this.fastPath.catch(() => {}); // a failure surfaces when the next submit awaits it
     }
     this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize });
     this.position.step += steps;
     this.position.stepInEpoch += steps;
-  }
-
-  private applyOptimizerSettings(hyperparameters: OptimizerHyperparameters, schedule: StepSchedule): void {
-    const settings = JSON.stringify([hyperparameters, schedule]);
-    if (settings === this.appliedOptimizerSettings) return;
-    this.model.optimizer.setHyperparameters(hyperparameters, schedule);
-    this.appliedOptimizerSettings = settings;
   }
 
   private startNextEpoch(): void {
@@ -266,6 +257,11 @@ export class Trainer {
   private buildGraph(batch: number): Promise<TrainingGraph> {
     return createTrainingGraph(this.ctx, this.cache, graphOptions(this.config, this.model, this.dataset, this.indices, this.accumulators, batch));
   }
+}
+
+/** The schedule as the optimizer kernel runs it, for `settings` at `stepsPerEpoch`. */
+function optimizerSchedule({ schedule, epochs }: TrainingSettings, stepsPerEpoch: number): StepSchedule {
+  return stepSchedule(schedule, stepsPerEpoch, stepsPerEpoch * epochs);
 }
 
 function graphOptions(

@@ -47,7 +47,7 @@ export interface MatmulOptions {
   tuning?: MatmulTuning;
   /**
    * Start on the general path, whose pipeline compiles several times faster than the vec4 one (on CPU adapters
-   * ~0.1 s instead of ~0.6 s); `prepareFastPath` + `switchToFastPath` move to vec4 later.
+   * ~0.1 s instead of ~0.6 s); `switchToFastPath` moves to vec4 later.
    */
   quickStart?: boolean;
   label?: string;
@@ -63,9 +63,10 @@ export interface MatmulTuning {
 export interface MatmulOp extends ComputeOp {
   /** Which entry point runs now: 'vec4' for aligned shapes, 'general' otherwise or until a quick start switches. */
   readonly path: MatmulPath;
-  /** Starts compiling the vec4 pipeline of a quick-started op in the background (once); a no-op otherwise. */
-  prepareFastPath(): void;
-  /** Waits for the prepared vec4 pipeline and runs it from the next `encode` on (same buffers: only rounding differs). */
+  /**
+   * Compiles the vec4 pipeline of a quick-started op (once) and runs it from the `encode` after it resolves
+   * (same buffers: only rounding differs); resolves at once for other ops.
+   */
   switchToFastPath(): Promise<void>;
 }
 
@@ -167,34 +168,26 @@ export async function createMatmul(ctx: GpuContext, cache: PipelineCache, option
     release();
     throw error;
   });
-  let fast: Promise<BoundKernel> | undefined;
-  const prepareFastPath = (): Promise<BoundKernel> => {
-    fast ??= path === bestPath ? Promise.resolve(current) : bindPath(ctx, cache, options, bestPath, label, resources);
-    return fast;
+  let switching: Promise<void> | undefined;
+  const switchToFast = async () => {
+    current = await bindPath(ctx, cache, options, bestPath, label, resources);
+    path = bestPath;
   };
   return {
     get path() {
       return path;
     },
     encode: (pass) => current.encode(pass),
-    prepareFastPath: () => void prepareFastPath().catch(() => {}), // a failure surfaces in switchToFastPath
-    async switchToFastPath() {
-      current = await prepareFastPath();
-      path = bestPath;
-    },
+    switchToFastPath: () => (switching ??= path === bestPath ? Promise.resolve() : switchToFast()),
     dispose: release,
   };
 }
 
 /** Moving a group of quick-started matmuls (a forward or backward pass, a training step) to their vec4 pipelines. */
 export interface FastPathSwitch {
-  prepareFastPath(): void;
   switchToFastPath(): Promise<void>;
 }
 
 export function fastPathOf(ops: readonly FastPathSwitch[]): FastPathSwitch {
-  return {
-    prepareFastPath: () => ops.forEach((op) => op.prepareFastPath()),
-    switchToFastPath: async () => void (await Promise.all(ops.map((op) => op.switchToFastPath()))),
-  };
+  return { switchToFastPath: async () => void (await Promise.all(ops.map((op) => op.switchToFastPath()))) };
 }
