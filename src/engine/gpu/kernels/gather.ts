@@ -46,12 +46,14 @@ export async function createGather(ctx: GpuContext, cache: PipelineCache, option
     const resources = [slotParams, split.images, split.labels, options.indices, options.pixels, options.labels];
     return bindKernel(ctx.device, pipeline, `gather slot ${slot}`, resources, workgroups);
   });
+  // Every slot's params [batch, words per row, count, index offset], made once: a submit only sets the offsets.
+  const words = new Uint32Array((slots * SLOT_BYTES) / 4);
+  for (let slot = 0; slot < slots; slot++) words.set([batch, WORDS_PER_ROW, split.count], (slot * SLOT_BYTES) / 4);
   const op: GatherOp = {
     setIndexOffsets(offsets) {
       if (offsets.length > slots) throw new RangeError(`${offsets.length} index offsets for ${slots} gather slots`);
-      const words = new Uint32Array((offsets.length * SLOT_BYTES) / 4);
-      offsets.forEach((offset, slot) => words.set([batch, WORDS_PER_ROW, split.count, offset], (slot * SLOT_BYTES) / 4));
-      ctx.device.queue.writeBuffer(params, 0, words);
+      offsets.forEach((offset, slot) => (words[(slot * SLOT_BYTES) / 4 + 3] = offset));
+      ctx.device.queue.writeBuffer(params, 0, words, 0, (offsets.length * SLOT_BYTES) / 4);
     },
     encode: (pass, slot = 0) => kernels[slot]!.encode(pass),
     dispose: () => ctx.buffers.destroy(params),
