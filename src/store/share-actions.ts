@@ -16,11 +16,6 @@ export interface TrainedFigures {
   testAccuracy: number;
 }
 
-/** "trained model, 3 epochs, 84.2% test accuracy" */
-export function describeTrained({ epochs, testAccuracy }: TrainedFigures): string {
-  return `trained model, ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, ${(100 * testAccuracy).toFixed(1)}% test accuracy`;
-}
-
 /** Whether the model's weights can be shared now, with its figures; otherwise what it needs first, in words. */
 export type WeightsOffer = ({ ok: true } & TrainedFigures) | { ok: false; needs: 'training' | 'testing'; reason: string };
 

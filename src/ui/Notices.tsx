@@ -1,6 +1,6 @@
 // Messages under the status line: what was opened from a link or file, and problems that did not stop the app.
 import { useAppStore } from '../store/app-store';
-import { describeTrained } from '../store/share-actions';
+import { describeTrained, formatFraction } from './format';
 
 function OpenedNotice() {
   const opened = useAppStore((state) => state.opened);
@@ -11,7 +11,7 @@ function OpenedNotice() {
     <div className="notice" role="status" data-testid="opened-notice">
       <p>
         Opened from {from}: {opened.trained ? describeTrained(opened.trained) : 'an untrained experiment'}.
-        {tested && ` Tested here: ${(100 * tested.accuracy).toFixed(1)}% test accuracy.`}
+        {tested && ` Tested here: ${formatFraction(tested.accuracy)} test accuracy.`}
       </p>
       <button type="button" onClick={() => useAppStore.setState({ opened: { ...opened, dismissed: true } })}>
         Dismiss

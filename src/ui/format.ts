@@ -14,3 +14,14 @@ export function formatDuration(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
+
+/** Samples per second as a whole number with thousands separators. */
+export const formatRate = (value: number): string => `${formatCount(Math.round(value))} samples/s`;
+
+/** A fraction in [0, 1] as a percentage: 0.8412 → "84.1%". */
+export const formatFraction = (fraction: number, digits = 1): string => `${(100 * fraction).toFixed(digits)}%`;
+
+/** "trained model, 3 epochs, 84.2% test accuracy" */
+export function describeTrained({ epochs, testAccuracy }: { epochs: number; testAccuracy: number }): string {
+  return `trained model, ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, ${formatFraction(testAccuracy)} test accuracy`;
+}

@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ACTIVE_DOT, CURSOR, MARGIN, PLOT_STYLE, STEP_LABEL, TICK, Y_AXIS_WIDTH, yLabel } from './axes';
-import { formatCompact, formatRate } from './chart-format';
+import { formatRate } from '../format';
+import { formatCompact } from './chart-format';
 import type { Plot, ThroughputRow } from './chart-data';
 import { ChartFrame, type LegendEntry } from './ChartFrame';
 import { definedLines, tooltipContent } from './ChartTooltip';

@@ -1,6 +1,7 @@
 // Unit tests of the chart number formats.
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatLoss, formatLossTick, formatPercent, formatRate, formatStepLabel } from './chart-format';
+import { formatRate } from '../format';
+import { formatCompact, formatLoss, formatLossTick, formatPercent, formatStepLabel } from './chart-format';
 
 describe('chart formats', () => {
   it('formats tooltip values exactly', () => {

@@ -9,9 +9,6 @@ export const formatLoss = (value: number): string => value.toFixed(4);
 /** Accuracy already in percent, 2 decimals. */
 export const formatPercent = (value: number): string => `${value.toFixed(2)}%`;
 
-/** Samples per second as a whole number with thousands separators. */
-export const formatRate = (value: number): string => `${formatCount(Math.round(value))} samples/s`;
-
 /** Axis ticks: 1,200 → 1.2K; loss ticks keep up to 3 significant digits. */
 export const formatCompact = (value: number): string => compact.format(value);
 export const formatLossTick = (value: number): string => String(Number(value.toPrecision(3)));

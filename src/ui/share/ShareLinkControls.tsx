@@ -4,8 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_LINK_CHARS } from '../../engine/codecs/share-link';
 import { useAppStore } from '../../store/app-store';
 import { sendCommand } from '../../store/engine-client';
-import { describeTrained, makeShareLink, measureLinkWithWeights, weightsOffer } from '../../store/share-actions';
-import { formatCount } from '../format';
+import { makeShareLink, measureLinkWithWeights, weightsOffer } from '../../store/share-actions';
+import { describeTrained, formatCount } from '../format';
 
 type LinkState = { state: 'none' } | { state: 'working' } | { state: 'ready'; url: string; copied: boolean } | { state: 'failed'; message: string };
 

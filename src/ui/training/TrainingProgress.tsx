@@ -1,7 +1,7 @@
 // Where training stands: status, epoch and step, a progress bar, samples per second, time left, latest figures.
 import { useAppStore } from '../../store/app-store';
 import { useExperimentStore } from '../../store/experiment-store';
-import { formatCount, formatDuration } from '../format';
+import { formatCount, formatDuration, formatFraction, formatRate } from '../format';
 
 const STATUS_TEXT = {
   idle: 'Waiting for the GPU…',
@@ -34,18 +34,18 @@ export function TrainingProgress({ building }: { building: boolean }) {
         {Math.round(100 * fraction)}%
       </progress>
       <p className="muted">
-        {latest ? `${formatCount(Math.round(speed))} samples/s` : 'No steps yet'}
+        {latest ? formatRate(speed) : 'No steps yet'}
         {secondsLeft !== undefined && ` · about ${formatDuration(secondsLeft)} left`}
       </p>
       {training.message && <p className="problem">{training.message}</p>}
       {latest && (
         <p>
-          Train loss {latest.loss.toFixed(3)}, train accuracy {(100 * latest.accuracy).toFixed(1)}%
+          Train loss {latest.loss.toFixed(3)}, train accuracy {formatFraction(latest.accuracy)}
         </p>
       )}
       {evaluation && (
         <p data-testid="test-accuracy">
-          Test accuracy {(100 * evaluation.accuracy).toFixed(1)}% (test loss {evaluation.loss.toFixed(3)})
+          Test accuracy {formatFraction(evaluation.accuracy)} (test loss {evaluation.loss.toFixed(3)})
         </p>
       )}
     </div>
