@@ -11,26 +11,31 @@ export const MAX_EPOCHS = 1000;
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_LEARNING_RATE = 10;
 export const MAX_GRAD_NORM = 1e6;
+/** Momentum and Adam's betas lie in [0, DECAY_RATE_BOUND); ε, weight decay and schedule factors at most 1. */
+export const DECAY_RATE_BOUND = 1;
+export const MAX_EPSILON = 1;
+export const MAX_WEIGHT_DECAY = 1;
+export const MAX_SCHEDULE_FACTOR = 1;
 
 /** An integer in [min, max]; the range is checked before wholeness so 1e300 reads "must be at most …". */
 export const wholeNumber = (min: number, max: number) => z.number().min(min).max(max).multipleOf(1);
 /** [0, 1): momentum and Adam's betas. */
-const decayRate = () => z.number().min(0).lt(1);
+const decayRate = () => z.number().min(0).lt(DECAY_RATE_BOUND);
 
 const hyperparametersSchema = z.strictObject({
   learningRate: z.number().gt(0).max(MAX_LEARNING_RATE),
   momentum: decayRate(),
   beta1: decayRate(),
   beta2: decayRate(),
-  epsilon: z.number().gt(0).max(1),
-  weightDecay: z.number().min(0).max(1),
+  epsilon: z.number().gt(0).max(MAX_EPSILON),
+  weightDecay: z.number().min(0).max(MAX_WEIGHT_DECAY),
   maxGradNorm: z.number().min(0).max(MAX_GRAD_NORM),
 });
 
 const scheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant') }),
-  z.strictObject({ kind: z.literal('step'), everyEpochs: wholeNumber(1, MAX_EPOCHS), factor: z.number().gt(0).max(1) }),
-  z.strictObject({ kind: z.literal('cosine'), minFactor: z.number().min(0).max(1) }),
+  z.strictObject({ kind: z.literal('step'), everyEpochs: wholeNumber(1, MAX_EPOCHS), factor: z.number().gt(0).max(MAX_SCHEDULE_FACTOR) }),
+  z.strictObject({ kind: z.literal('cosine'), minFactor: z.number().min(0).max(MAX_SCHEDULE_FACTOR) }),
 ]);
 
 const settingsSchema = z.strictObject({

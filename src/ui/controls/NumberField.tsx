@@ -58,12 +58,12 @@ export function NumberField({ label, value, check, onCommit, step = 'any', min, 
   );
 }
 
-/** A check for a number in [min, max] (whole when `integer`), with a message saying so. */
-export function rangeCheck(min: number, max: number, { integer = false, minExclusive = false } = {}) {
+/** A check for a number between min and max (each bound inclusive unless said; whole when `integer`), with a message saying so. */
+export function rangeCheck(min: number, max: number, { integer = false, minExclusive = false, maxExclusive = false } = {}) {
   return (value: number): string | undefined => {
     if (integer && !Number.isInteger(value)) return 'Enter a whole number.';
     if (minExclusive ? value <= min : value < min) return minExclusive ? `Must be more than ${min}.` : `Must be at least ${min}.`;
-    if (value > max) return `Must be at most ${max}.`;
+    if (maxExclusive ? value >= max : value > max) return maxExclusive ? `Must be less than ${max}.` : `Must be at most ${max}.`;
     return undefined;
   };
 }

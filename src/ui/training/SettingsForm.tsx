@@ -1,5 +1,5 @@
 // The training settings: optimizer and its parameters, learning rate and schedule, batch size, epochs, init and seed.
-import { MAX_BATCH_SIZE, MAX_EPOCHS, MAX_GRAD_NORM } from '../../engine/codecs/experiment';
+import { DECAY_RATE_BOUND, MAX_BATCH_SIZE, MAX_EPOCHS, MAX_EPSILON, MAX_GRAD_NORM, MAX_SCHEDULE_FACTOR, MAX_WEIGHT_DECAY } from '../../engine/codecs/experiment';
 import { OPTIMIZER_KINDS, type OptimizerHyperparameters, type OptimizerKind } from '../../engine/optimizers';
 import type { LrSchedule } from '../../engine/train/schedule';
 import { useExperimentStore } from '../../store/experiment-store';
@@ -14,7 +14,9 @@ const DEFAULT_SCHEDULES: Record<LrSchedule['kind'], LrSchedule> = {
   step: { kind: 'step', everyEpochs: 2, factor: 0.5 },
   cosine: { kind: 'cosine', minFactor: 0 },
 };
-const unitInterval = rangeCheck(0, 0.999999);
+/** The same ranges as the experiment schema that checks links and files. */
+const decayRate = rangeCheck(0, DECAY_RATE_BOUND, { maxExclusive: true });
+const scheduleFactor = rangeCheck(0, MAX_SCHEDULE_FACTOR);
 
 /** The parameters the chosen optimizer uses. */
 function OptimizerParameters() {
@@ -26,19 +28,19 @@ function OptimizerParameters() {
   const usesMoments = optimizer === 'adam' || optimizer === 'adamw';
   return (
     <>
-      {usesMomentum && <NumberField label="Momentum" value={hp.momentum} step={0.01} check={unitInterval} onCommit={(momentum) => set({ momentum })} />}
+      {usesMomentum && <NumberField label="Momentum" value={hp.momentum} step={0.01} check={decayRate} onCommit={(momentum) => set({ momentum })} />}
       {usesMoments && (
         <>
-          <NumberField label="β1" value={hp.beta1} step={0.01} check={unitInterval} onCommit={(beta1) => set({ beta1 })} />
-          <NumberField label="β2" value={hp.beta2} step={0.001} check={unitInterval} onCommit={(beta2) => set({ beta2 })} />
-          <NumberField label="ε" value={hp.epsilon} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(epsilon) => set({ epsilon })} />
+          <NumberField label="β1" value={hp.beta1} step={0.01} check={decayRate} onCommit={(beta1) => set({ beta1 })} />
+          <NumberField label="β2" value={hp.beta2} step={0.001} check={decayRate} onCommit={(beta2) => set({ beta2 })} />
+          <NumberField label="ε" value={hp.epsilon} check={rangeCheck(0, MAX_EPSILON, { minExclusive: true })} onCommit={(epsilon) => set({ epsilon })} />
         </>
       )}
       <NumberField
         label={optimizer === 'adamw' ? 'Weight decay (decoupled)' : 'Weight decay (L2)'}
         value={hp.weightDecay}
         step={0.0001}
-        check={rangeCheck(0, 1)}
+        check={rangeCheck(0, MAX_WEIGHT_DECAY)}
         onCommit={(weightDecay) => set({ weightDecay })}
        
       />
@@ -65,11 +67,11 @@ function ScheduleFields() {
       {schedule.kind === 'step' && (
         <>
           <NumberField label="Decay every (epochs)" value={schedule.everyEpochs} step={1} check={rangeCheck(1, MAX_EPOCHS, { integer: true })} onCommit={(everyEpochs) => updateSettings({ schedule: { ...schedule, everyEpochs } })} />
-          <NumberField label="Decay factor" value={schedule.factor} step={0.05} check={rangeCheck(0, 1, { minExclusive: true })} onCommit={(factor) => updateSettings({ schedule: { ...schedule, factor } })} />
+          <NumberField label="Decay factor" value={schedule.factor} step={0.05} check={rangeCheck(0, MAX_SCHEDULE_FACTOR, { minExclusive: true })} onCommit={(factor) => updateSettings({ schedule: { ...schedule, factor } })} />
         </>
       )}
       {schedule.kind === 'cosine' && (
-        <NumberField label="Final LR factor" value={schedule.minFactor} step={0.01} check={rangeCheck(0, 1)} onCommit={(minFactor) => updateSettings({ schedule: { ...schedule, minFactor } })} />
+        <NumberField label="Final LR factor" value={schedule.minFactor} step={0.01} check={scheduleFactor} onCommit={(minFactor) => updateSettings({ schedule: { ...schedule, minFactor } })} />
       )}
     </>
   );
