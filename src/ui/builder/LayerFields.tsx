@@ -1,10 +1,9 @@
 // The in-place fields of a layer: units, activation and initialization of a Dense layer, the rate of a Dropout layer.
-import { useState } from 'react';
 import { ACTIVATIONS, type Activation } from '../../engine/activations';
 import { INITS, MAX_DROPOUT_RATE, MAX_UNITS } from '../../engine/model/spec';
 import { useExperimentStore, type DraftLayer } from '../../store/experiment-store';
 import { ACTIVATION_NAME, INIT_NAME, controlLabel } from './labels';
-import { numberText, parseNumberText, textMatches } from './number-text';
+import { parseNumberText, useNumberText } from '../controls/number-text';
 import type { LayerField } from './validity';
 
 interface NumberFieldProps {
@@ -20,13 +19,7 @@ interface NumberFieldProps {
 
 /** A number input that keeps the text being typed ("", "0.") and stores what it stands for (NaN when empty). */
 function NumberField({ name, label, value, min, max, step, describedBy, onValue }: NumberFieldProps) {
-  const [text, setText] = useState(() => numberText(value));
-  const [stored, setStored] = useState(value);
-  if (!Object.is(stored, value)) {
-    // Changed elsewhere (not by typing here): show the new value.
-    setStored(value);
-    if (!textMatches(text, value)) setText(numberText(value));
-  }
+  const [text, setText] = useNumberText(value);
   return (
     <label className="builder-field">
       <span className="builder-field-name">{name}</span>
@@ -41,10 +34,8 @@ function NumberField({ name, label, value, min, max, step, describedBy, onValue 
         aria-invalid={describedBy ? true : undefined}
         aria-describedby={describedBy}
         onChange={(event) => {
-          const typed = parseNumberText(event.target.value);
           setText(event.target.value);
-          setStored(typed);
-          onValue(typed);
+          onValue(parseNumberText(event.target.value));
         }}
       />
     </label>

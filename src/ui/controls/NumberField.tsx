@@ -1,5 +1,6 @@
 // A labelled number input that keeps what is typed, checks it, and hands on only valid values.
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { parseNumberText, useNumberText } from './number-text';
 
 export interface NumberFieldProps {
   label: string;
@@ -17,14 +18,8 @@ export interface NumberFieldProps {
 
 export function NumberField({ label, value, check, onCommit, step = 'any', min, max, disabled, hint }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(String(value));
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    // Changed elsewhere (a preset, a link, the slider): show it unless the text already says it.
-    setShown(value);
-    if (Number(text) !== value) setText(String(value));
-  }
-  const typed = text.trim() === '' ? Number.NaN : Number(text);
+  const [text, setText] = useNumberText(value);
+  const typed = parseNumberText(text);
   const problem = Number.isFinite(typed) ? check(typed) : 'Enter a number.';
   return (
     <label className="field">
@@ -39,13 +34,9 @@ export function NumberField({ label, value, check, onCommit, step = 'any', min, 
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          const number = next.trim() === '' ? Number.NaN : Number(next);
-          if (Number.isFinite(number) && !check(number)) {
-            setShown(number);
-            onCommit(number);
-          }
+          setText(event.target.value);
+          const number = parseNumberText(event.target.value);
+          if (Number.isFinite(number) && !check(number)) onCommit(number);
         }}
       />
       {hint && <span className="field-hint">{hint}</span>}
