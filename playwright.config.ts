@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { WEBGPU_FLAGS, findChromium } from './scripts/chromium';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run the tier side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

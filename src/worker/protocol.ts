@@ -25,8 +25,11 @@ export type SessionEvent =
   /** A model was built for `config` (and it replaced the previous one); `imported` when it started from given weights. */
   | { type: 'configured'; config: TrainerConfig; imported: boolean }
   | { type: 'status'; status: TrainingStatus; message?: string; position: TrainerPosition | null }
-  /** Windowed over the steps of one submit; `position` is where training stands now (a few submits further on). */
-  | { type: 'train-metrics'; step: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number; position: TrainerPosition }
+  /**
+   * Windowed over the steps of one submit, ending at `step`; `epoch` is the epochs completed there (fractional);
+   * `position` is where training stands now (a few submits further on).
+   */
+  | { type: 'train-metrics'; step: number; epoch: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number; position: TrainerPosition }
   /** Test-set figures; `epoch` counts completed epochs (fractional for an evaluation mid-epoch). */
   | { type: 'evaluation'; epoch: number; step: number; loss: number; accuracy: number; confusion: number[] };
 
