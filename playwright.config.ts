@@ -13,7 +13,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_PORT ? `test-results-${PORT}` : 'test-results',
   use: {
     baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
