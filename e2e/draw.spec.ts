@@ -47,7 +47,8 @@ test('an untrained model predicts something for a drawing, without errors', asyn
     [0.7, 0.25],
     [0.4, 0.8],
   ]); // a "7"
-  await expect(prediction).toHaveText(/^Prediction: \d \(\d+%\)$/);
+  // An untrained model's guess says so.
+  await expect(prediction).toHaveText(/^Prediction: \d \(\d+%\) · untrained model: its guesses are random until it trains$/);
   console.log(`e2e draw, untrained: ${await prediction.textContent()}`);
   expect(await inkedInputPixels(page)).toBeGreaterThan(10);
 
@@ -72,6 +73,7 @@ test('after training, a drawn "1" is predicted as 1, and a sample digit gets a p
   ]);
   const prediction = page.getByTestId('prediction');
   await expect(prediction).toContainText('Prediction: 1');
+  await expect(prediction).not.toContainText('untrained');
   const bars = page.getByRole('list', { name: 'Probability of each digit' }).getByRole('listitem');
   await expect(bars).toHaveCount(10);
   console.log(`e2e draw, trained on 2,000 images for 2 epochs: "1" → ${await prediction.textContent()}`);

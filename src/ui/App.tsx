@@ -1,13 +1,15 @@
-// The page layout: header, GPU status line and notices, the network, training and share panels, the charts and the data.
+// The page: a compact header, notices, then the workspace — the run and its live charts, the network, the settings —
+// and below it sharing, drawing and the data.
 import { lazy, Suspense } from 'react';
+import { AppHeader } from './AppHeader';
 import { DataPanel } from './DataPanel';
 import { DrawPanel } from './draw/DrawPanel';
+import { HelpSheet } from './help/HelpSheet';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
+import { RunPanel } from './RunPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { SharePanel } from './share/SharePanel';
-import { StatusLine } from './StatusLine';
-import { ThemeToggle } from './ThemeToggle';
-import { TrainingPanel } from './TrainingPanel';
 
 // recharts is most of the page's code: loading it separately lets the rest of the page appear first.
 const TrainingCharts = lazy(() => import('./charts/TrainingCharts').then((module) => ({ default: module.TrainingCharts })));
@@ -15,32 +17,37 @@ const TrainingCharts = lazy(() => import('./charts/TrainingCharts').then((module
 export function App() {
   return (
     <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>Backprop Studio</h1>
-          <p className="tagline">Train a neural network on MNIST with your own GPU, right in the browser.</p>
-        </div>
-        <div className="header-actions">
-          <ThemeToggle />
-        </div>
-      </header>
-      <StatusLine />
+      <a className="skip-link" href="#run-heading">
+        Skip to the training controls
+      </a>
+      <AppHeader />
       <Notices />
-      <main className="panels">
-        <NetworkPanel />
-        <div className="panel-stack">
-          <TrainingPanel />
-          <SharePanel />
-          <DrawPanel />
+      {/* DOM order is the phone's order (run, charts, network, settings); wide screens place them in columns. */}
+      <main className="workspace">
+        <div className="workspace-run">
+          <RunPanel />
+          <section className="panel training-charts-panel" aria-labelledby="charts-heading">
+            <h2 id="charts-heading" className="visually-hidden">
+              Charts
+            </h2>
+            <Suspense fallback={<p className="muted">Loading charts…</p>}>
+              <TrainingCharts />
+            </Suspense>
+          </section>
         </div>
-        <section className="panel training-charts-panel" aria-labelledby="charts-heading">
-          <h2 id="charts-heading">Charts</h2>
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
-            <TrainingCharts />
-          </Suspense>
-        </section>
-        <DataPanel />
+        <div className="workspace-network">
+          <NetworkPanel />
+        </div>
+        <div className="workspace-side">
+          <SettingsPanel />
+          <SharePanel />
+        </div>
       </main>
+      <div className="below-workspace">
+        <DrawPanel />
+        <DataPanel />
+      </div>
+      <HelpSheet />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { startEngine } from '../store/engine-client';
 import { startModelSync } from '../store/model-sync';
 import { openShareLink } from '../store/share-actions';
+import { guardUnsavedTraining } from '../store/unsaved-model';
+import { adoptAddressExperiment, startUrlSync } from '../store/url-sync';
 import { App } from './App';
 import { applyStoredTheme } from './ThemeToggle';
 import './styles.css';
@@ -17,7 +19,11 @@ createRoot(document.getElementById('root')!).render(
 startEngine();
 // A share link in the address sets the experiment (and the first model's weights) before the first model is built.
 const fragment = location.hash.slice(1);
-void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then(startModelSync);
-window.addEventListener('hashchange', () => {
-  if (location.hash.length > 1) void openShareLink(location.hash.slice(1));
+void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then((weights) => {
+  startModelSync(weights);
+  startUrlSync(); // from now on the address follows the edits
 });
+window.addEventListener('hashchange', () => {
+  if (location.hash.length > 1) void openShareLink(location.hash.slice(1)).then(adoptAddressExperiment);
+});
+guardUnsavedTraining();

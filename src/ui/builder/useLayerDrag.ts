@@ -1,10 +1,16 @@
 // Drag-and-drop state of the builder: what is dragged, where a new layer would go, and the DndContext props.
-import { KeyboardSensor, PointerSensor, useSensor, useSensors, type DndContextProps } from '@dnd-kit/core';
+import { AutoScrollActivator, KeyboardSensor, PointerSensor, useSensor, useSensors, type DndContextProps } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import type { DraftLayer } from '../../store/experiment-store';
 import { builderAnnouncements, screenReaderInstructions } from './announcements';
 import { dragSourceOf, dropAction, insertionIndex, type DragSource, type DropAction } from './drag';
 import { builderCollision, builderKeyboardCoordinates } from './drag-geometry';
+
+/**
+ * The page scrolls only when the pointer itself is within the last few percent of the window, and slowly: with
+ * dnd-kit's defaults (a fifth of the window, fast) aiming at a card low on the screen scrolled the page away.
+ */
+const AUTO_SCROLL = { activator: AutoScrollActivator.Pointer, threshold: { x: 0, y: 0.05 }, acceleration: 3 } as const;
 
 export function useLayerDrag(layers: readonly DraftLayer[], onDrop: (action: DropAction) => void) {
   const [dragging, setDragging] = useState<DragSource | null>(null);
@@ -22,6 +28,7 @@ export function useLayerDrag(layers: readonly DraftLayer[], onDrop: (action: Dro
   };
   const contextProps: DndContextProps = {
     sensors,
+    autoScroll: AUTO_SCROLL,
     collisionDetection: builderCollision,
     accessibility: { announcements, screenReaderInstructions },
     onDragStart: ({ active }) => setDragging(dragSourceOf(active.data.current)),

@@ -13,6 +13,7 @@ export function DrawPanel() {
   const [image, setImage] = useState<ModelImage | null>(null);
   const [sampleLabel, setSampleLabel] = useState<number>();
   const modelReady = useAppStore((state) => state.model !== null);
+  const untrained = useAppStore((state) => state.model !== null && !state.model.imported && (state.training.position?.step ?? 0) === 0);
   const samples = useAppStore((state) => (state.dataset.state === 'ready' ? state.dataset.samples : null));
   const drawn = image && !image.empty ? image.pixels : null;
   const prediction = usePrediction(drawn, modelReady);
@@ -53,7 +54,7 @@ export function DrawPanel() {
             {sampleLabel !== undefined && <p className="draw-sample-note muted">A training image labelled {sampleLabel}.</p>}
           </div>
           <div className="draw-result">
-            <PredictionView answer={prediction.answer} wait={!modelReady ? 'no-model' : drawn ? undefined : 'empty'} />
+            <PredictionView answer={prediction.answer} wait={!modelReady ? 'no-model' : drawn ? undefined : 'empty'} untrained={untrained} />
             <ModelPreview pixels={drawn} />
           </div>
         </div>

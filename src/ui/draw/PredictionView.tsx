@@ -18,7 +18,8 @@ function statusText(answer: PredictionAnswer | undefined, wait: PredictionWait |
   return { text: 'Predicting…', problem: false };
 }
 
-export function PredictionView({ answer, wait }: { answer?: PredictionAnswer; wait?: PredictionWait }) {
+/** `untrained`: the model has its starting weights (not trained here, not imported): its guesses are noise. */
+export function PredictionView({ answer, wait, untrained = false }: { answer?: PredictionAnswer; wait?: PredictionWait; untrained?: boolean }) {
   const probabilities = !wait && answer && 'probabilities' in answer ? answer.probabilities : undefined;
   const top = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1;
   const status = statusText(answer, wait);
@@ -31,6 +32,7 @@ export function PredictionView({ answer, wait }: { answer?: PredictionAnswer; wa
             <span className="prediction-digit">{top}</span>
             {' '}
             <span className="prediction-confidence">({percent(probabilities[top]!)})</span>
+            {untrained && <span className="prediction-untrained"> · untrained model: its guesses are random until it trains</span>}
           </>
         ) : (
           <span className={status.problem ? 'problem' : 'muted'}>{status.text}</span>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { exportModelFile, importModelFile } from '../../store/share-actions';
+import { markModelSaved } from '../../store/unsaved-model';
 
 function download(bytes: Uint8Array, fileName: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
@@ -52,6 +53,7 @@ export function ModelFileControls() {
     try {
       const { bytes, fileName } = await exportModelFile();
       download(bytes, fileName);
+      markModelSaved();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }

@@ -5,6 +5,7 @@ import { MAX_LINK_CHARS } from '../../engine/codecs/share-link';
 import { useAppStore } from '../../store/app-store';
 import { sendCommand } from '../../store/engine-client';
 import { makeShareLink, measureLinkWithWeights, weightsOffer } from '../../store/share-actions';
+import { markModelSaved } from '../../store/unsaved-model';
 import { describeTrained, formatCount } from '../format';
 
 type LinkState = { state: 'none' } | { state: 'working' } | { state: 'ready'; url: string; copied: boolean } | { state: 'failed'; message: string };
@@ -40,6 +41,7 @@ export function ShareLinkControls() {
     setLink({ state: 'working' });
     try {
       const url = await makeShareLink(weights);
+      if (weights) markModelSaved();
       setLink({ state: 'ready', url, copied: await copyToClipboard(url) });
     } catch (error) {
       setLink({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
