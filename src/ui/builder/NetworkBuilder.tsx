@@ -49,7 +49,15 @@ export function NetworkEditor({ layers, batchSize, disabled, toolbar }: NetworkE
   const draggedIndex = dragging?.from === 'network' ? layers.findIndex((layer) => layer.id === dragging.layerId) : -1;
 
   return (
-    <section className="panel builder" aria-labelledby={headingId} data-disabled={disabled || undefined}>
+    <section
+      className="panel builder"
+      aria-labelledby={headingId}
+      data-disabled={disabled || undefined}
+      onBlur={(event) => {
+        // A layer is selected (Add puts new ones after it) only while focus stays in the builder.
+        if (!event.currentTarget.contains(event.relatedTarget)) editing.setAnchorId(null);
+      }}
+    >
       <header className="builder-header">
         <h2 id={headingId}>Network</h2>
         {toolbar}

@@ -7,7 +7,7 @@ export function useLayerEditing(layers: readonly DraftLayer[]) {
   const insertLayer = useExperimentStore((state) => state.insertLayer);
   const moveLayer = useExperimentStore((state) => state.moveLayer);
   const removeLayer = useExperimentStore((state) => state.removeLayer);
-  /** The layer last focused: Add puts new layers after it (the end when none). */
+  /** The selected layer (focused last, while focus stays in the builder): Add puts new layers after it, else at the end. */
   const [anchorId, setAnchorId] = useState<string | null>(null);
   /** The last action, for a polite live region. */
   const [message, setMessage] = useState('');
