@@ -1,5 +1,5 @@
-// One chart card: title, legend, and either the plot (in a .chart wrapper) or an empty state.
-import type { ReactNode } from 'react';
+// One chart card: title, legend, and either the plot (in a .chart wrapper) with its latest figures in words, or an empty state.
+import { useId, type ReactNode } from 'react';
 
 /** A legend entry; `series` names the CSS class that colours its swatch (see charts.css). */
 export interface LegendEntry {
@@ -12,16 +12,19 @@ interface ChartFrameProps {
   /** Accessible name of the figure, e.g. "Train and test loss by step". */
   label: string;
   legend: readonly LegendEntry[];
-  hasData: boolean;
+  /** The latest figures in words, read by screen readers as the figure's description; empty while there is no data. */
+  summary: string;
   /** Controls shown next to the title (e.g. the log-scale switch). */
   tools?: ReactNode;
   wide?: boolean;
   children: ReactNode;
 }
 
-export function ChartFrame({ title, label, legend, hasData, tools, wide = false, children }: ChartFrameProps) {
+export function ChartFrame({ title, label, legend, summary, tools, wide = false, children }: ChartFrameProps) {
+  const summaryId = useId();
+  const hasData = summary !== '';
   return (
-    <figure className={wide ? 'chart-card chart-card-wide' : 'chart-card'} aria-label={label}>
+    <figure className={wide ? 'chart-card chart-card-wide' : 'chart-card'} aria-label={label} aria-describedby={hasData ? summaryId : undefined}>
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
         {hasData && (
@@ -36,7 +39,16 @@ export function ChartFrame({ title, label, legend, hasData, tools, wide = false,
         )}
         {tools}
       </figcaption>
-      {hasData ? <div className="chart">{children}</div> : <p className="chart-empty">No data yet — press Train</p>}
+      {hasData ? (
+        <>
+          <div className="chart">{children}</div>
+          <p id={summaryId} className="visually-hidden chart-summary">
+            {summary}
+          </p>
+        </>
+      ) : (
+        <p className="chart-empty">No data yet — press Train</p>
+      )}
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 // Tooltip content shared by the charts: the step (and epochs) on top, then exact values with their series colour.
 import type { TooltipContentProps } from 'recharts';
+import type { XPosition } from './chart-data';
 import type { LegendEntry } from './ChartFrame';
 import { formatStepLabel } from './chart-format';
 
@@ -9,16 +10,11 @@ export interface TooltipLine {
   value: string;
 }
 
-interface StepRow {
-  step: number;
-  epoch?: number;
-}
-
 /**
  * A recharts `content` renderer: `describe` turns the hovered row into lines, skipping the
  * series that have no value at that step.
  */
-export function tooltipContent<Row extends StepRow>(describe: (row: Row) => TooltipLine[]) {
+export function tooltipContent<Row extends XPosition>(describe: (row: Row) => TooltipLine[]) {
   return function ChartTooltip({ active, payload }: TooltipContentProps) {
     const row = payload?.[0]?.payload as Row | undefined;
     if (!active || !row) return null;

@@ -1,7 +1,8 @@
-// The live training charts: loss, accuracy and throughput, fed by the store at a throttled rate, with a smoothing slider.
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+// The live training charts: loss, accuracy and throughput, fed by the store at a throttled rate, with smoothing and x-axis controls.
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { AccuracyChart } from './AccuracyChart';
-import { accuracyPlot, lossPlot, throughputPlot } from './chart-data';
+import { accuracyPlot, lossPlot, throughputPlot, type LossScaleChoice, type XKey } from './chart-data';
+import { ChartToolbar } from './ChartToolbar';
 import { LossChart } from './LossChart';
 import { ThroughputChart } from './ThroughputChart';
 import { useChartData } from './useChartData';
@@ -10,39 +11,24 @@ import './charts.css';
 export const DEFAULT_SMOOTHING = 0.8;
 
 export const TrainingCharts = memo(function TrainingCharts() {
-  const { trainMetrics, evaluations, stepsPerEpoch } = useChartData();
+  const { trainMetrics, evaluations } = useChartData();
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
-  const [logScale, setLogScale] = useState(false);
+  const [x, setX] = useState<XKey>('step');
+  const [lossScale, setLossScale] = useState<LossScaleChoice>('auto');
   // Dragging the slider stays responsive: the charts follow when React has time.
-  const shownSmoothing = useDeferredValue(smoothing);
-  const sliderId = useId();
+  const options = useDeferredValue(useMemo(() => ({ smoothing, x }), [smoothing, x]));
 
-  const loss = useMemo(
-    () => lossPlot(trainMetrics, evaluations, shownSmoothing, stepsPerEpoch, logScale),
-    [trainMetrics, evaluations, shownSmoothing, stepsPerEpoch, logScale],
-  );
-  const accuracy = useMemo(() => accuracyPlot(trainMetrics, evaluations, shownSmoothing, stepsPerEpoch), [trainMetrics, evaluations, shownSmoothing, stepsPerEpoch]);
-  const throughput = useMemo(() => throughputPlot(trainMetrics, stepsPerEpoch), [trainMetrics, stepsPerEpoch]);
+  const loss = useMemo(() => lossPlot(trainMetrics, evaluations, options, lossScale), [trainMetrics, evaluations, options, lossScale]);
+  const accuracy = useMemo(() => accuracyPlot(trainMetrics, evaluations, options), [trainMetrics, evaluations, options]);
+  const throughput = useMemo(() => throughputPlot(trainMetrics, options.x), [trainMetrics, options.x]);
 
   return (
     <section className="training-charts" aria-label="Training charts">
-      <div className="chart-toolbar">
-        <label htmlFor={sliderId}>Smoothing</label>
-        <input
-          id={sliderId}
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={smoothing}
-          onChange={(event) => setSmoothing(Number(event.target.value))}
-        />
-        <output htmlFor={sliderId}>{smoothing.toFixed(2)}</output>
-      </div>
+      <ChartToolbar smoothing={smoothing} onSmoothingChange={setSmoothing} x={x} onXChange={setX} />
       <div className="chart-grid">
-        <LossChart plot={loss} logScale={logScale} onLogScaleChange={setLogScale} />
-        <AccuracyChart plot={accuracy} />
-        <ThroughputChart plot={throughput} />
+        <LossChart plot={loss} x={options.x} scale={lossScale} onScaleChange={setLossScale} />
+        <AccuracyChart plot={accuracy} x={options.x} />
+        <ThroughputChart plot={throughput} x={options.x} />
       </div>
     </section>
   );

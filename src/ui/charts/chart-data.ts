@@ -1,6 +1,7 @@
 // What each chart draws, built from the store's metric points (pure): finite values only, thinned, merged by step, with axes.
 import type { EvaluationPoint, TrainMetricsPoint } from '../../store/app-store';
-import { accuracyFloor, extent, linearScale, logScale, type Scale } from './scales';
+import { accuracySummary, lossSummary, throughputSummary } from './chart-summary';
+import { accuracyFloor, extent, linearScale, logScale, spansLogRange, type Scale } from './scales';
 import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSorted } from './series';
 
 /**
@@ -10,45 +11,54 @@ import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSor
 export const MAX_POINTS = 300;
 export const RECENT_POINTS = 100;
 
-/** Rows sorted by step, and both axes. */
+/** What the x axis counts: steps, or epochs completed (each point's own, fractional). */
+export type XKey = 'step' | 'epoch';
+
+/** The loss axis: logarithmic when the values span a wide range ('auto'), or as the person chose. */
+export type LossScaleChoice = 'auto' | 'linear' | 'log';
+
+export interface PlotOptions {
+  smoothing: number;
+  x: XKey;
+}
+
+/** Rows sorted by step, both axes, and the latest figures in words (for screen readers). */
 export interface Plot<Row> {
   rows: Row[];
   x: Scale;
   y: Scale;
+  summary: string;
+}
+
+export type LossPlot = Plot<LossRow> & { log: boolean };
+
+/** Where a row sits on either x axis. */
+export interface XPosition {
+  step: number;
+  epoch: number;
 }
 
 /** Loss chart row: train loss (raw and smoothed) and/or test loss at one step. */
-export interface LossRow {
-  step: number;
-  epoch?: number;
+export interface LossRow extends XPosition {
   raw?: number;
   smoothed?: number;
   test?: number;
 }
 
 /** Accuracy chart row, in percent. */
-export interface AccuracyRow {
-  step: number;
-  epoch?: number;
+export interface AccuracyRow extends XPosition {
   train?: number;
   test?: number;
 }
 
-export interface ThroughputRow {
-  step: number;
-  epoch?: number;
+export interface ThroughputRow extends XPosition {
   samplesPerSecond: number;
 }
 
-/** The epoch a step falls in, when the steps per epoch are known (fractional, like evaluations'). */
-function epochAt(step: number, stepsPerEpoch: number | null): number | undefined {
-  return stepsPerEpoch && stepsPerEpoch > 0 ? step / stepsPerEpoch : undefined;
-}
-
-/** A train series of the latest timeline with finite values: steps and values side by side. */
+/** A train series of the latest timeline with finite values: positions and values side by side. */
 function trainSeries(points: readonly TrainMetricsPoint[], value: (point: TrainMetricsPoint) => number) {
   const kept = finiteBy(latestTimeline(points), value);
-  return { steps: kept.map((point) => point.step), values: kept.map(value) };
+  return { at: kept.map(({ step, epoch }): XPosition => ({ step, epoch })), values: kept.map(value) };
 }
 
 /** Test points of the latest timeline with a finite value, as rows at their step. */
@@ -57,35 +67,37 @@ function testRows(evaluations: readonly EvaluationPoint[], value: (point: Evalua
 }
 
 /** Thinned train indices, plus those at the steps of test points. */
-function keptIndices(values: readonly number[], steps: readonly number[], tests: ReadonlyArray<{ step: number }>): number[] {
+function keptIndices(values: readonly number[], at: readonly XPosition[], tests: ReadonlyArray<{ step: number }>): number[] {
   const testSteps = new Set(tests.map((test) => test.step));
-  const atTests = steps.flatMap((step, index) => (testSteps.has(step) ? [index] : []));
+  const atTests = at.flatMap(({ step }, index) => (testSteps.has(step) ? [index] : []));
   return unionSorted(thinIndices(values, MAX_POINTS, RECENT_POINTS), atTests);
 }
 
-/** The step axis: from 0 to the last step, ticks at round steps inside. */
-function stepScale(rows: ReadonlyArray<{ step: number }>): Scale {
-  return linearScale(0, rows.at(-1)?.step ?? 1, { extend: false, integer: true });
+/**
+ * The rows that have a place on the x axis, and that axis: from 0 to the last row, ticks at
+ * round values inside (whole steps; epochs may be fractional).
+ */
+function onXAxis<Row extends XPosition>(rows: readonly Row[], x: XKey): { rows: Row[]; x: Scale } {
+  const placed = finiteBy(rows, (row) => row[x]);
+  return { rows: placed, x: linearScale(0, placed.at(-1)?.[x] ?? 1, { extend: false, integer: x === 'step' }) };
 }
 
 export function lossPlot(
   trainMetrics: readonly TrainMetricsPoint[],
   evaluations: readonly EvaluationPoint[],
-  smoothing: number,
-  stepsPerEpoch: number | null,
-  log = false,
-): Plot<LossRow> {
-  const { steps, values } = trainSeries(trainMetrics, (point) => point.loss);
+  { smoothing, x }: PlotOptions,
+  scale: LossScaleChoice,
+): LossPlot {
+  const { at, values } = trainSeries(trainMetrics, (point) => point.loss);
   const smoothed = smoothEma(values, smoothing);
   const tests = testRows(evaluations, (point) => point.loss);
-  const train = keptIndices(values, steps, tests).map((i) => ({
-    step: steps[i]!,
-    epoch: epochAt(steps[i]!, stepsPerEpoch),
-    raw: values[i]!,
-    smoothed: smoothed[i]!,
-  }));
+  const train = keptIndices(values, at, tests).map((i) => ({ ...at[i]!, raw: values[i]!, smoothed: smoothed[i]! }));
   const rows: LossRow[] = mergeByStep(train, tests);
-  return log ? logLossPlot(rows) : { rows, x: stepScale(rows), y: linearScale(0, Math.max(extent(lossValues(rows))[1], 0), { count: 5 }) };
+  const summary = lossSummary(rows);
+  const log = scale === 'auto' ? spansLogRange(lossValues(rows)) : scale === 'log';
+  if (log) return { ...logLossPlot(rows, x), summary, log };
+  const y = linearScale(0, Math.max(extent(lossValues(rows))[1], 0), { count: 5 });
+  return { ...onXAxis(rows, x), y, summary, log };
 }
 
 function* lossValues(rows: readonly LossRow[]) {
@@ -93,39 +105,29 @@ function* lossValues(rows: readonly LossRow[]) {
 }
 
 /** On a log scale values ≤ 0 have no place: they are left out of the rows (the lines skip them). */
-function logLossPlot(rows: readonly LossRow[]): Plot<LossRow> {
+function logLossPlot(rows: readonly LossRow[], x: XKey) {
   const positive = (value: number | undefined) => (value !== undefined && value > 0 ? value : undefined);
-  const kept = rows.map((row) => ({ ...row, raw: positive(row.raw), smoothed: positive(row.smoothed), test: positive(row.test) }));
-  const [low, high] = extent(lossValues(kept));
-  return { rows: kept, x: stepScale(kept), y: low <= high ? logScale(low, high) : logScale(0.1, 1) };
+  const kept = onXAxis(
+    rows.map((row) => ({ ...row, raw: positive(row.raw), smoothed: positive(row.smoothed), test: positive(row.test) })),
+    x,
+  );
+  const [low, high] = extent(lossValues(kept.rows));
+  return { ...kept, y: low <= high ? logScale(low, high) : logScale(0.1, 1) };
 }
 
-export function accuracyPlot(
-  trainMetrics: readonly TrainMetricsPoint[],
-  evaluations: readonly EvaluationPoint[],
-  smoothing: number,
-  stepsPerEpoch: number | null,
-): Plot<AccuracyRow> {
-  const { steps, values } = trainSeries(trainMetrics, (point) => 100 * point.accuracy);
+export function accuracyPlot(trainMetrics: readonly TrainMetricsPoint[], evaluations: readonly EvaluationPoint[], { smoothing, x }: PlotOptions): Plot<AccuracyRow> {
+  const { at, values } = trainSeries(trainMetrics, (point) => 100 * point.accuracy);
   const smoothed = smoothEma(values, smoothing);
   const tests = testRows(evaluations, (point) => 100 * point.accuracy);
   // Thinned on the smoothed values: that is the line drawn, so its envelope is what to keep.
-  const train = keptIndices(smoothed, steps, tests).map((i) => ({
-    step: steps[i]!,
-    epoch: epochAt(steps[i]!, stepsPerEpoch),
-    train: smoothed[i]!,
-  }));
+  const train = keptIndices(smoothed, at, tests).map((i) => ({ ...at[i]!, train: smoothed[i]! }));
   const rows: AccuracyRow[] = mergeByStep(train, tests);
   const floor = accuracyFloor(rows.flatMap((row) => [row.train ?? NaN, row.test ?? NaN]));
-  return { rows, x: stepScale(rows), y: linearScale(floor, 100, { count: 4 }) };
+  return { ...onXAxis(rows, x), y: linearScale(floor, 100, { count: 4 }), summary: accuracySummary(rows) };
 }
 
-export function throughputPlot(trainMetrics: readonly TrainMetricsPoint[], stepsPerEpoch: number | null): Plot<ThroughputRow> {
-  const { steps, values } = trainSeries(trainMetrics, (point) => point.samplesPerSecond);
-  const rows = thinIndices(values, MAX_POINTS, RECENT_POINTS).map((i) => ({
-    step: steps[i]!,
-    epoch: epochAt(steps[i]!, stepsPerEpoch),
-    samplesPerSecond: values[i]!,
-  }));
-  return { rows, x: stepScale(rows), y: linearScale(0, Math.max(extent(values)[1], 0), { count: 4 }) };
+export function throughputPlot(trainMetrics: readonly TrainMetricsPoint[], x: XKey): Plot<ThroughputRow> {
+  const { at, values } = trainSeries(trainMetrics, (point) => point.samplesPerSecond);
+  const rows = thinIndices(values, MAX_POINTS, RECENT_POINTS).map((i) => ({ ...at[i]!, samplesPerSecond: values[i]! }));
+  return { ...onXAxis(rows, x), y: linearScale(0, Math.max(extent(values)[1], 0), { count: 4 }), summary: throughputSummary(rows) };
 }

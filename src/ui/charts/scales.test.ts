@@ -1,7 +1,7 @@
-// Unit tests of the axis scales: linear 1-2-2.5-5 ticks, log 1-2-5 ticks, accuracy floor, extent.
+// Unit tests of the axis scales: linear 1-2-2.5-5 ticks, log 1-2-5 or decade ticks, the auto-log decision, accuracy floor, extent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accuracyFloor, extent, linearScale, logScale } from './scales';
+import { accuracyFloor, extent, linearScale, logScale, spansLogRange } from './scales';
 
 describe('linearScale', () => {
   it('extends a value axis to whole steps', () => {
@@ -13,6 +13,10 @@ describe('linearScale', () => {
     expect(linearScale(0, 4816, { extend: false, integer: true })).toEqual({ domain: [0, 4816], ticks: [0, 1000, 2000, 3000, 4000] });
     expect(linearScale(0, 8, { extend: false, integer: true })).toEqual({ domain: [0, 8], ticks: [0, 2, 4, 6, 8] });
     expect(linearScale(0, 3, { extend: false, integer: true }).ticks).toEqual([0, 1, 2, 3]);
+  });
+  it('steps by 2.5 only down to 0.0025, where its ticks stay 3 digits long', () => {
+    expect(linearScale(0, 0.012).ticks).toEqual([0, 0.0025, 0.005, 0.0075, 0.01, 0.0125]);
+    expect(linearScale(0, 0.0012).ticks).toEqual([0, 0.0005, 0.001, 0.0015]);
   });
   it('survives a flat or broken range', () => {
     expect(linearScale(0, 0)).toEqual({ domain: [0, 1], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
@@ -36,13 +40,28 @@ describe('logScale', () => {
     expect(logScale(0.1, 1).domain).toEqual([0.1, 1]);
     expect(logScale(0.2, 0.2).domain).toEqual([0.2, 1]);
   });
-  it('always contains the values', () => {
+  it('ticks only decades, or every few, when 1-2-5 ticks would crowd the axis', () => {
+    expect(logScale(0.05, 4e6)).toEqual({ domain: [0.05, 5e6], ticks: [0.1, 1, 10, 100, 1000, 1e4, 1e5, 1e6] });
+    expect(logScale(1e-6, 1e15).ticks).toEqual([1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15]);
+  });
+  it('always contains the values, with 2 to 10 ticks inside', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1e4, noNaN: true }), fc.double({ min: 1, max: 1e3, noNaN: true }), (min, factor) => {
+      fc.property(fc.double({ min: 1e-6, max: 1e4, noNaN: true }), fc.double({ min: 1, max: 1e12, noNaN: true }), (min, factor) => {
         const { domain, ticks } = logScale(min, min * factor);
-        return domain[0] <= min && domain[1] >= min * factor && domain[1] > domain[0] && ticks.length >= 2;
+        const inside = ticks.every((tick) => tick >= domain[0] && tick <= domain[1]);
+        return domain[0] <= min && domain[1] >= min * factor && domain[1] > domain[0] && ticks.length >= 2 && ticks.length <= 10 && inside;
       }),
     );
+  });
+});
+
+describe('spansLogRange', () => {
+  it('says whether the positive values span more than 100×', () => {
+    expect(spansLogRange([2.3, 0.5, 4e6])).toBe(true);
+    expect(spansLogRange([2.3, 0.0231])).toBe(false);
+    expect(spansLogRange([2.3, 0.0229])).toBe(true);
+    expect(spansLogRange([2.3, 0, -5, undefined, NaN, Infinity, 0.1])).toBe(false);
+    expect(spansLogRange([])).toBe(false);
   });
 });
 

@@ -7,10 +7,14 @@ export interface Scale {
 
 const round = (value: number) => Number(value.toPrecision(12));
 
-/** The smallest 1, 2, 2.5 or 5 × 10^k at least `rough`. */
+/**
+ * The smallest 1, 2, 2.5 or 5 × 10^k at least `rough`. Below 0.0025 a 2.5 step is skipped: its
+ * ticks (1.25e-3) would not fit the 6 characters a tick label gets.
+ */
 function niceStep(rough: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const factor = [1, 2, 2.5, 5, 10].find((f) => f * magnitude >= rough * (1 - 1e-9)) ?? 10;
+  const factors = magnitude >= 1e-3 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+  const factor = factors.find((f) => f * magnitude >= rough * (1 - 1e-9)) ?? 10;
   return round(factor * magnitude);
 }
 
@@ -32,9 +36,11 @@ export function linearScale(min: number, max: number, { count = 5, extend = true
 }
 
 const NICE_FACTORS = [1, 2, 5];
+/** A log axis gets at most this many ticks: 1-2-5 ticks while they fit, else every decade or every few. */
+const MAX_LOG_TICKS = 10;
 const nice = (decade: number, factor: number) => round(factor * 10 ** decade);
 
-/** A log axis: the tightest 1-2-5 × 10^k bounds around [min, max] (both positive), ticks at 1-2-5 values. */
+/** A log axis: the tightest 1-2-5 × 10^k bounds around [min, max] (both positive), ticks at 1-2-5 values or at decades. */
 export function logScale(min: number, max: number): Scale {
   const candidates = (value: number) => {
     const decade = Math.floor(Math.log10(value));
@@ -43,14 +49,26 @@ export function logScale(min: number, max: number): Scale {
   const low = Math.max(...candidates(min).filter((tick) => tick <= min));
   const found = Math.min(...candidates(max).filter((tick) => tick >= max));
   const high = found > low ? found : nice(Math.floor(Math.log10(low)) + 1, 1);
-  const ticks: number[] = [];
-  for (let decade = Math.floor(Math.log10(low)); decade <= Math.ceil(Math.log10(high)); decade++) {
-    for (const factor of NICE_FACTORS) {
-      const tick = nice(decade, factor);
-      if (tick >= low && tick <= high) ticks.push(tick);
-    }
-  }
-  return { domain: [low, high], ticks };
+  const decades: number[] = [];
+  for (let decade = Math.floor(Math.log10(low)); decade <= Math.ceil(Math.log10(high)); decade++) decades.push(decade);
+  const inside = (tick: number) => tick >= low && tick <= high;
+  const ticks = decades.flatMap((decade) => NICE_FACTORS.map((factor) => nice(decade, factor))).filter(inside);
+  if (ticks.length <= MAX_LOG_TICKS) return { domain: [low, high], ticks };
+  const stride = Math.ceil(decades.length / MAX_LOG_TICKS);
+  return { domain: [low, high], ticks: decades.filter((decade) => decade % stride === 0).map((decade) => nice(decade, 1)).filter(inside) };
+}
+
+/** The loss axis turns logarithmic by itself once the positive values span more than this factor. */
+export const AUTO_LOG_RATIO = 100;
+
+/** Whether the positive finite values span more than AUTO_LOG_RATIO (a linear axis would flatten the small ones). */
+export function spansLogRange(values: Iterable<number | undefined>): boolean {
+  const [low, high] = extent(positive(values));
+  return low <= high && high / low > AUTO_LOG_RATIO;
+}
+
+function* positive(values: Iterable<number | undefined>) {
+  for (const value of values) if (value !== undefined && value > 0) yield value;
 }
 
 /** A lower bound for an accuracy axis in percent: 10 below the lowest value, in steps of 10, from 0 to 90. */

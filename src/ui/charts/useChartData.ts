@@ -6,18 +6,17 @@ import { browserClock, createThrottle, updateInterval } from './throttle';
 export interface ChartData {
   trainMetrics: readonly TrainMetricsPoint[];
   evaluations: readonly EvaluationPoint[];
-  stepsPerEpoch: number | null;
   /** When this snapshot was handed to React (performance.now()), 0 for the first one. */
   publishedAt: number;
 }
 
 function readChartData(state: AppState, publishedAt: number): ChartData {
   const { trainMetrics, evaluations } = state;
-  return { trainMetrics, evaluations, stepsPerEpoch: state.training.position?.stepsPerEpoch ?? null, publishedAt };
+  return { trainMetrics, evaluations, publishedAt };
 }
 
 function sameSource(a: ChartData, b: ChartData): boolean {
-  return a.trainMetrics === b.trainMetrics && a.evaluations === b.evaluations && a.stepsPerEpoch === b.stepsPerEpoch;
+  return a.trainMetrics === b.trainMetrics && a.evaluations === b.evaluations;
 }
 
 /** A reset (or any shrink) shows at once: charts must not linger after the data is gone. */
