@@ -1,8 +1,7 @@
 // The app's state as plain data, updated from worker events; components read it through selectors.
 import { create } from 'zustand';
 import type { AdapterSummary } from '../engine/gpu/device';
-import type { TrainerPosition } from '../engine/train/trainer';
-import type { DatasetSummary, SampleDigits, SessionEvent, TrainingStatus, WorkerEvent } from '../worker/protocol';
+import type { DatasetSummary, HistoryChange, SampleDigits, SessionEvent, WorkerEvent } from '../worker/protocol';
 import type { TrainerConfig } from '../engine/train/trainer';
 import { appendCapped } from './metrics-history';
 import { pageUrlOptions } from './url-options';
@@ -13,10 +12,14 @@ export type AppEvent = Exclude<WorkerEvent, { type: 'weights' | 'prediction' }>;
 export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type' | 'position'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;
 
-export interface TrainingState {
-  status: TrainingStatus;
-  message?: string;
-  position: TrainerPosition | null;
+/** Where training stands, as the last status said; `divergedWith` stays in every status until a new model is built. */
+export type TrainingState = Omit<Extract<SessionEvent, { type: 'status' }>, 'type' | 'history' | 'undoReset'>;
+
+/** While a reset can be undone: the step it returns to, and the curves that come back with it. */
+export interface ResetUndo {
+  step: number;
+  trainMetrics: TrainMetricsPoint[];
+  evaluations: EvaluationPoint[];
 }
 
 export type GpuStatus =
@@ -56,6 +59,8 @@ export interface AppState {
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
+  /** Present while the last reset can be undone (until training starts again or a new model is built). */
+  resetUndo?: ResetUndo;
   /** Applies a frame's worker events as one update, so subscribers run once. */
   applyWorkerEvents(events: readonly AppEvent[]): void;
   dismissError(index: number): void;
@@ -98,9 +103,8 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
     case 'configured':
       return { model: { config: event.config, imported: event.imported }, modelRequest: undefined };
     case 'status': {
-      const { type: _, ...training } = event;
-      // A reset starts the charts over.
-      return training.position?.step === 0 ? { training, trainMetrics: [], evaluations: [] } : { training };
+      const { type: _, history, undoReset, ...training } = event;
+      return { training, ...historyAfter(state, history, undoReset) };
     }
     case 'train-metrics': {
       const { type: _, position, ...point } = event;
@@ -111,4 +115,13 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
       return { evaluations: [...state.evaluations, point] };
     }
   }
+}
+
+/** The curves and the reset undo after a status: a new model or a reset clears the curves (a reset keeps them for its undo). */
+function historyAfter(state: AppState, history: HistoryChange | undefined, undoReset: { step: number } | undefined): Partial<AppState> {
+  const { trainMetrics, evaluations, resetUndo } = state;
+  if (history === 'cleared') return { trainMetrics: [], evaluations: [], resetUndo: undoReset && { step: undoReset.step, trainMetrics, evaluations } };
+  if (history === 'restored' && resetUndo) return { trainMetrics: resetUndo.trainMetrics, evaluations: resetUndo.evaluations, resetUndo: undefined };
+  // The worker offers the undo while it keeps what the reset replaced; once it stops offering it, so does the store.
+  return { resetUndo: undoReset ? resetUndo : undefined };
 }

@@ -3,12 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { TrainMetricsPoint } from './app-store';
 import { appendCapped, mergeWindows } from './metrics-history';
 
-const point = (step: number, loss = 1, accuracy = 0.5, samplesPerSecond = 1000, steps = 8): TrainMetricsPoint => ({ step, steps, loss, accuracy, samplesPerSecond });
+/** A window ending at `step`, at 100 steps an epoch. */
+const point = (step: number, loss = 1, accuracy = 0.5, samplesPerSecond = 1000, steps = 8): TrainMetricsPoint => ({
+  step,
+  epoch: step / 100,
+  steps,
+  loss,
+  accuracy,
+  samplesPerSecond,
+});
 
 describe('mergeWindows', () => {
   it('weights by steps and takes samples/s as total samples over total time', () => {
     const merged = mergeWindows(point(8, 2, 0.2, 1000, 8), point(10, 1, 0.6, 4000, 2));
     expect(merged.step).toBe(10);
+    expect(merged.epoch).toBe(0.1); // the epochs completed where the later window ends
     expect(merged.steps).toBe(10);
     expect(merged.loss).toBeCloseTo(1.8, 12);
     expect(merged.accuracy).toBeCloseTo(0.28, 12);

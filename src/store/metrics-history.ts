@@ -4,13 +4,14 @@ import type { TrainMetricsPoint } from './app-store';
 /** About 80,000 steps at 8 steps a point before the oldest points get coarser. */
 export const TRAIN_METRICS_CAP = 10_000;
 
-/** Two consecutive windows as one: figures weighted by steps; samples/s is total samples over total time. */
+/** Two consecutive windows as one, ending where the later ends: figures weighted by steps; samples/s is total samples over total time. */
 export function mergeWindows(earlier: TrainMetricsPoint, later: TrainMetricsPoint): TrainMetricsPoint {
   const steps = earlier.steps + later.steps;
   const weighted = (a: number, b: number) => (a * earlier.steps + b * later.steps) / steps;
   const rates = earlier.samplesPerSecond > 0 && later.samplesPerSecond > 0;
   return {
     step: later.step,
+    epoch: later.epoch,
     steps,
     loss: weighted(earlier.loss, later.loss),
     accuracy: weighted(earlier.accuracy, later.accuracy),

@@ -1,7 +1,8 @@
 // The typed messages between the page and the training worker: commands in, events out.
 import type { AdapterSummary } from '../engine/gpu/device';
 import type { GpuUnavailableReason } from '../engine/gpu/errors';
-import type { TrainerConfig, TrainerPosition, TrainingSettings } from '../engine/train/trainer';
+import type { TrainerPosition } from '../engine/train/progress';
+import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
@@ -10,7 +11,12 @@ export type WorkerCommand =
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }
+  /** Back to step 0; what training had reached is kept until training starts again or a new model is built. */
   | { type: 'reset' }
+  /** Puts back the weights, optimizer state and position from before the last reset (while the status offers it). */
+  | { type: 'undo-reset' }
+  /** Whether a collapsing loss pauses training and rolls it back (the default), or only warns. A NaN always pauses. */
+  | { type: 'set-collapse-guard'; pause: boolean }
   | { type: 'update-settings'; settings: TrainingSettings }
   | { type: 'evaluate' }
   /** Asks for a copy of the current weights (answered by a 'weights' event with the same id). */
@@ -20,11 +26,38 @@ export type WorkerCommand =
 
 export type TrainingStatus = 'idle' | 'ready' | 'training' | 'paused' | 'finished' | 'diverged';
 
+/** A non-finite loss; a loss that grew far above its best; accuracy stuck at chance. */
+export type DivergenceCause = 'non-finite' | 'loss-grew' | 'at-chance';
+
+/** The last divergence of this model: remembered across resets and undos until a new model is built. */
+export interface Divergence {
+  cause: DivergenceCause;
+  /** The last step of the metrics window that showed it. */
+  step: number;
+  /** The settings it trained with then (settings.hyperparameters.learningRate is the base learning rate). */
+  settings: TrainingSettings;
+  /** The step of the checkpoint training was rolled back to; absent when the collapse guard was off and training went on. */
+  rolledBackTo?: number;
+}
+
+/** How a status changes the recorded run: `cleared` (a new model or a reset) starts it over, `restored` undoes the last reset. */
+export type HistoryChange = 'cleared' | 'restored';
+
 /** Events of the training session (the worker forwards them as they are). */
 export type SessionEvent =
   /** A model was built for `config` (and it replaced the previous one); `imported` when it started from given weights. */
   | { type: 'configured'; config: TrainerConfig; imported: boolean }
-  | { type: 'status'; status: TrainingStatus; message?: string; position: TrainerPosition | null }
+  | {
+      type: 'status';
+      status: TrainingStatus;
+      message?: string;
+      position: TrainerPosition | null;
+      /** The model's last divergence: in every status from then until a new model is built (compare its settings with the current ones). */
+      divergedWith?: Divergence;
+      history?: HistoryChange;
+      /** Present while an undo-reset is possible: `step` is where it returns to. */
+      undoReset?: { step: number };
+    }
   /**
    * Windowed over the steps of one submit, ending at `step`; `epoch` is the epochs completed there (fractional);
    * `position` is where training stands now (a few submits further on).

@@ -1,19 +1,19 @@
-// Runs training for the worker: the control commands, the step loop, epoch-end evaluation, divergence rollback.
+// Runs training for the worker: the control commands, the step loop, epoch-end evaluation, divergence rollback, undo of a reset.
+import { CLASS_COUNT } from '../engine/data/mnist';
 import type { GpuContext } from '../engine/gpu/device';
 import type { GpuDataset } from '../engine/gpu/dataset';
 import type { PipelineCache } from '../engine/gpu/pipelines';
+import { CollapseDetector } from '../engine/train/collapse';
 import type { SubmitMetrics } from '../engine/train/metrics-ring';
-import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainerPosition, type TrainingSettings } from '../engine/train/trainer';
-import type { SessionEvent, TrainingStatus } from './protocol';
+import type { TrainerPosition } from '../engine/train/progress';
+import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainingSettings } from '../engine/train/trainer';
+import { againMessage, divergingMessage, rolledBackMessage, trainAlike, type Sighting } from './divergence';
+import type { Divergence, HistoryChange, SessionEvent, TrainingStatus } from './protocol';
 
 /** Steps per pass through the loop; the loop yields to the message queue between passes. */
 const STEPS_PER_TICK = 8;
 /** A checkpoint (for divergence rollback and a lost GPU) is kept every this many steps, and at each epoch end. */
 const CHECKPOINT_EVERY_STEPS = 200;
-
-const DIVERGED_MESSAGE =
-  'Training diverged: the loss became NaN or infinite. The weights were rolled back to the last good checkpoint. ' +
-  'Try a lower learning rate (for example a tenth of it), gradient clipping, or a smaller batch-size change.';
 
 /** What survives the GPU: the experiment, imported weights and the last checkpoint, all on the CPU. */
 export interface SessionRecord {
@@ -22,12 +22,30 @@ export interface SessionRecord {
   checkpoint: TrainerCheckpoint;
 }
 
+/** A divergence seen in the metrics, waiting for the submitted steps to finish before the rollback. */
+interface PendingDivergence {
+  seen: Sighting;
+  settings: TrainingSettings;
+}
+
+/** Where a reset came from, kept so it can be undone: the run's checkpoint and its collapse detector. */
+interface BeforeReset {
+  checkpoint: TrainerCheckpoint;
+  detector: CollapseDetector;
+}
+
 export class TrainingSession {
   private trainer?: Trainer;
   private status: TrainingStatus = 'idle';
   private checkpoint?: TrainerCheckpoint;
-  private diverged = false;
+  private pending?: PendingDivergence;
+  private divergedWith?: Divergence;
+  private beforeReset?: BeforeReset;
+  private detector = new CollapseDetector(CLASS_COUNT);
+  private pauseOnCollapse = true;
   private loop?: Promise<void>;
+  /** Hears of a failure inside the loop (given to train, kept for a loop restarted after a settings change). */
+  private onLoopError: (error: unknown) => void = () => {};
   private lastTick = { time: 0, samples: 0 };
 
   constructor(
@@ -43,7 +61,7 @@ export class TrainingSession {
    */
   async configure(config: TrainerConfig, weights?: Float32Array): Promise<void> {
     await this.build(config, weights);
-    this.setStatus('ready');
+    this.setStatus('ready', undefined, 'cleared');
     if (weights) await this.evaluate();
   }
 
@@ -67,7 +85,10 @@ export class TrainingSession {
     const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m), weights);
     this.trainer?.dispose();
     this.trainer = trainer;
-    this.diverged = false;
+    this.pending = undefined;
+    this.divergedWith = undefined;
+    this.beforeReset = undefined;
+    this.detector = new CollapseDetector(CLASS_COUNT);
     this.checkpoint = await trainer.checkpoint();
     this.emit({ type: 'configured', config: trainer.config, imported: weights !== undefined });
   }
@@ -96,11 +117,20 @@ export class TrainingSession {
     return this.trainer.predict(pixels);
   }
 
+  /** Whether a collapse pauses and rolls back (true) or only warns; a non-finite loss always pauses. */
+  setCollapseGuard(pause: boolean): void {
+    this.pauseOnCollapse = pause;
+  }
+
   /** Starts the step loop and returns at once; `onError` hears of a failure inside the loop. */
   train(onError: (error: unknown) => void): void {
     if (!this.trainer || this.status === 'training' || this.trainer.finished) return;
-    this.setStatus('training');
-    this.loop = this.run().catch(onError);
+    this.beforeReset = undefined;
+    const { settings } = this.trainer.config;
+    const again = this.divergedWith && trainAlike(this.divergedWith.settings, settings);
+    this.setStatus('training', again ? againMessage(this.divergedWith!.step, settings) : undefined);
+    this.onLoopError = onError;
+    this.startLoop();
   }
 
   async pause(): Promise<void> {
@@ -112,32 +142,68 @@ export class TrainingSession {
   /** One batch, then paused. */
   async step(): Promise<void> {
     if (!this.trainer || this.status === 'training') return;
+    await this.stop(); // a loop that stopped on a divergence finishes its rollback first
+    this.beforeReset = undefined;
     this.lastTick = { time: performance.now(), samples: 0 }; // samples/s of this step, not of the pause before it
     await this.advance(1);
-    if (this.status !== 'diverged') this.setStatus(this.trainer.finished ? 'finished' : 'paused');
+    await this.trainer.drain();
+    if (this.pending) this.rollBack();
+    else this.setStatus(this.trainer.finished ? 'finished' : 'paused');
   }
 
+  /** Back to step 0; what training had reached is kept, so undoReset can put it back. */
   async reset(): Promise<void> {
     if (!this.trainer) return;
     await this.stop();
+    if (this.beforeReset) return this.setStatus('ready'); // reset again with nothing trained since: the undo stays
+    const trained = this.trainer.where.step > 0;
+    this.beforeReset = trained ? { checkpoint: await this.trainer.checkpoint(), detector: this.detector } : undefined;
     this.trainer.reset();
-    this.diverged = false;
+    this.detector = new CollapseDetector(CLASS_COUNT);
     this.checkpoint = await this.trainer.checkpoint();
-    this.setStatus('ready');
+    this.setStatus('ready', undefined, 'cleared');
   }
 
+  /** Puts back the weights, optimizer state and position from before the last reset, if it is still kept. */
+  async undoReset(): Promise<void> {
+    const before = this.beforeReset;
+    if (!this.trainer || !before) return;
+    await this.stop();
+    this.beforeReset = undefined;
+    this.trainer.restore(before.checkpoint);
+    this.checkpoint = before.checkpoint;
+    this.detector = before.detector;
+    this.setStatus(this.trainer.finished ? 'finished' : 'paused', undefined, 'restored');
+  }
+
+  /** Applies new settings between steps: a running loop stops for the change and goes on after it. */
   async updateSettings(settings: TrainingSettings): Promise<void> {
-    await this.trainer?.updateSettings(settings);
-    if (this.status === 'finished' && this.trainer && !this.trainer.finished) this.setStatus('paused');
+    const trainer = this.trainer;
+    if (!trainer) return;
+    const training = this.status === 'training';
+    await this.stop();
+    try {
+      const epoch = trainer.where.epoch;
+      await trainer.updateSettings(settings);
+      // A larger batch may leave less than one batch of the epoch: it ends there, tested and kept like any epoch end.
+      if (trainer.where.epoch > epoch) {
+        await this.evaluate();
+        await this.keepCheckpoint();
+      }
+    } finally {
+      // Refused settings leave the old ones, and training goes on with them; a divergence the stop rolled back does not.
+      if (training && this.status === 'paused') this.startLoop();
+    }
+    if (this.status === 'finished' && !trainer.finished) this.setStatus('paused');
+    else if (this.status === 'paused' && trainer.finished) this.setStatus('finished');
   }
 
   async evaluate(): Promise<void> {
     if (!this.trainer) return;
-    const { epoch, step, stepInEpoch } = this.trainer.where;
-    // Epochs completed, with the one in progress counted as a fraction.
-    const epochs = epoch + stepInEpoch / Math.max(this.trainer.where.stepsPerEpoch, 1);
+    const { step } = this.trainer.where;
+    const epoch = this.trainer.epochsDone;
     const result = await this.trainer.evaluate();
-    this.emit({ type: 'evaluation', epoch: epochs, step, loss: result.loss, accuracy: result.accuracy, confusion: Array.from(result.confusion) });
+    this.emit({ type: 'evaluation', epoch, step, loss: result.loss, accuracy: result.accuracy, confusion: Array.from(result.confusion) });
   }
 
   /** Stops training and frees the model. */
@@ -147,6 +213,12 @@ export class TrainingSession {
     this.trainer = undefined;
   }
 
+  /** Runs the step loop from the status 'training' (already announced). */
+  private startLoop(): void {
+    this.status = 'training';
+    this.loop = this.run().catch(this.onLoopError);
+  }
+
   private async run(): Promise<void> {
     this.lastTick = { time: performance.now(), samples: 0 };
     while (this.status === 'training' && this.trainer) {
@@ -154,51 +226,72 @@ export class TrainingSession {
       if (this.trainer.finished && this.status === 'training') this.setStatus('finished');
       await new Promise((resolve) => setTimeout(resolve, 0)); // let pause and other commands in
     }
-    // A non-finite loss reported between turns stopped the loop: roll back once the submitted steps are done.
-    if (this.diverged && this.trainer) {
+    // A divergence reported between turns stopped the loop: roll back once the submitted steps are done.
+    if (this.pending && this.trainer) {
       await this.trainer.drain();
       this.rollBack();
     }
   }
 
-  /** Runs up to `steps` steps; evaluates at epoch ends; keeps checkpoints; rolls back on divergence. */
+  /** Runs up to `steps` steps; evaluates at epoch ends; keeps checkpoints while the run looks healthy. */
   private async advance(steps: number): Promise<void> {
     const trainer = this.trainer!;
+    const epoch = trainer.where.epoch;
     await trainer.runSteps(steps);
-    const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps || trainer.atEpochEnd;
+    const epochEnded = trainer.where.epoch > epoch;
+    const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps || epochEnded;
     if (checkpointDue) await trainer.drain();
-    if (this.diverged) return this.rollBack();
-    if (trainer.atEpochEnd) await this.evaluate();
-    if (checkpointDue) this.checkpoint = await trainer.checkpoint();
+    if (this.pending) return; // the caller rolls back
+    if (epochEnded) await this.evaluate();
+    if (checkpointDue) await this.keepCheckpoint();
+  }
+
+  /** Keeps a checkpoint of now, unless the run already looks collapsed (then the last good one stays). */
+  private async keepCheckpoint(): Promise<void> {
+    if (this.detector.looksHealthy) this.checkpoint = await this.trainer!.checkpoint();
   }
 
   private rollBack(): void {
-    this.diverged = false;
+    const { seen, settings } = this.pending!;
+    this.pending = undefined;
     if (this.checkpoint) this.trainer!.restore(this.checkpoint);
-    this.setStatus('diverged', DIVERGED_MESSAGE);
+    const rolledBackTo = this.trainer!.where.step;
+    this.divergedWith = { cause: seen.kind, step: seen.step, settings, rolledBackTo };
+    this.detector = new CollapseDetector(CLASS_COUNT);
+    this.setStatus('diverged', rolledBackMessage(seen, settings, rolledBackTo));
   }
 
   private onMetrics(metrics: SubmitMetrics): void {
-    if (metrics.nonfiniteRows > 0 || !Number.isFinite(metrics.lossSum)) {
-      this.diverged = true;
-      if (this.status === 'training') this.status = 'diverged';
+    const step = metrics.firstStep + metrics.steps;
+    if (metrics.nonfiniteRows > 0 || !Number.isFinite(metrics.lossSum)) return this.diverge({ kind: 'non-finite', step }, true);
+    if (!this.trainer) return; // the model was abandoned with its GPU
+    const window = { step, steps: metrics.steps, loss: metrics.lossSum / metrics.samples, accuracy: metrics.correct / metrics.samples };
+    this.emit({ type: 'train-metrics', ...window, epoch: metrics.epochsDone, samplesPerSecond: this.samplesPerSecond(metrics.samples), position: this.trainer.where });
+    const collapse = this.detector.observe(window);
+    if (collapse) this.diverge(collapse, this.pauseOnCollapse);
+  }
+
+  /** Samples per second over the last second or so, counting `samples` just reported. */
+  private samplesPerSecond(samples: number): number {
+    const now = performance.now();
+    this.lastTick.samples += samples;
+    const seconds = (now - this.lastTick.time) / 1000;
+    const rate = seconds > 0 ? this.lastTick.samples / seconds : 0;
+    if (seconds > 1) this.lastTick = { time: now, samples: 0 };
+    return rate;
+  }
+
+  /** A divergence seen in the metrics: stop and roll back (`pause`), or warn and go on. The first one seen counts. */
+  private diverge(seen: Sighting, pause: boolean): void {
+    if (this.pending || !this.trainer) return;
+    const { settings } = this.trainer.config;
+    if (pause) {
+      this.pending = { seen, settings };
+      if (this.status === 'training') this.status = 'diverged'; // the loop stops at its next turn and rolls back
       return;
     }
-    if (!this.trainer) return; // the model was abandoned with its GPU
-    const now = performance.now();
-    this.lastTick.samples += metrics.samples;
-    const seconds = (now - this.lastTick.time) / 1000;
-    const samplesPerSecond = seconds > 0 ? this.lastTick.samples / seconds : 0;
-    if (seconds > 1) this.lastTick = { time: now, samples: 0 };
-    this.emit({
-      type: 'train-metrics',
-      step: metrics.firstStep + metrics.steps,
-      steps: metrics.steps,
-      loss: metrics.lossSum / metrics.samples,
-      accuracy: metrics.correct / metrics.samples,
-      samplesPerSecond,
-      position: this.trainer.where,
-    });
+    this.divergedWith = { cause: seen.kind, step: seen.step, settings };
+    this.setStatus(this.status, divergingMessage(seen, settings));
   }
 
   private async stop(): Promise<void> {
@@ -207,8 +300,17 @@ export class TrainingSession {
     await this.trainer?.drain();
   }
 
-  private setStatus(status: TrainingStatus, message?: string): void {
+  private setStatus(status: TrainingStatus, message?: string, history?: HistoryChange): void {
     this.status = status;
-    this.emit({ type: 'status', status, ...(message ? { message } : {}), position: this.trainer?.where ?? null });
+    const undoReset = this.beforeReset && { step: this.beforeReset.checkpoint.position.step };
+    this.emit({
+      type: 'status',
+      status,
+      position: this.trainer?.where ?? null,
+      ...(message ? { message } : {}),
+      ...(this.divergedWith ? { divergedWith: this.divergedWith } : {}),
+      ...(history ? { history } : {}),
+      ...(undoReset ? { undoReset } : {}),
+    });
   }
 }

@@ -28,6 +28,8 @@ let mnist: MnistDataset | undefined;
 /** A lost device is replaced once; after a second loss this keeps the last checkpoint, so the weights can be saved. */
 let recovered = false;
 let lastRecord: SessionRecord | undefined;
+/** The page's collapse guard, kept for sessions yet to come (before the dataset is ready, after a lost GPU). */
+let pauseOnCollapse = true;
 
 /** A device with every error reported to the page, and a loss handled by onDeviceLost. */
 async function openDevice(): Promise<GpuContext> {
@@ -45,7 +47,9 @@ async function openDevice(): Promise<GpuContext> {
 function openSession(ctx: GpuContext, data: MnistDataset): { session: TrainingSession; dataset: GpuDataset; cache: PipelineCache } {
   const dataset = uploadDataset(ctx, data);
   const cache = new PipelineCache(ctx.device);
-  return { session: new TrainingSession(ctx, cache, dataset, post), dataset, cache };
+  const session = new TrainingSession(ctx, cache, dataset, post);
+  session.setCollapseGuard(pauseOnCollapse);
+  return { session, dataset, cache };
 }
 
 async function start(datasetUrl: string): Promise<void> {
@@ -122,6 +126,10 @@ async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'predict') return answer('prediction', command.requestId, (current) => predict(current, command.pixels));
   // The weights move to the page rather than being copied.
   if (command.type === 'read-weights') return answer('weights', command.requestId, readWeights, ({ weights }) => [weights.buffer]);
+  if (command.type === 'set-collapse-guard') {
+    pauseOnCollapse = command.pause;
+    return session?.setCollapseGuard(command.pause);
+  }
   if (!session) throw new Error(`The GPU is not ready yet, so "${command.type}" was ignored.`);
   switch (command.type) {
     case 'configure':
@@ -137,6 +145,8 @@ async function handle(command: WorkerCommand): Promise<void> {
       return session.step();
     case 'reset':
       return session.reset();
+    case 'undo-reset':
+      return session.undoReset();
     case 'update-settings':
       return session.updateSettings(command.settings);
     case 'evaluate':

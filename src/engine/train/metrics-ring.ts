@@ -7,6 +7,8 @@ export interface SubmitMetrics extends LossAccumulators {
   firstStep: number;
   steps: number;
   samples: number;
+  /** Epochs completed after the submit's last step (fractional), taken when it was submitted. */
+  epochsDone: number;
 }
 
 interface Slot {

@@ -30,6 +30,32 @@ async function lossBits(gpu: TestGpu, dataset: GpuDataset, steps: number): Promi
   return metrics.map((m) => new Uint32Array(Float32Array.of(m.lossSum).buffer)[0]!);
 }
 
+/** Per epoch, the sums of what `drive` trained: samples, correct predictions, loss, and the epochs done at its last submit. */
+interface EpochSums {
+  samples: number;
+  correct: number;
+  lossSum: number;
+  lastEpochsDone: number;
+}
+
+async function trainEpochs(gpu: TestGpu, dataset: GpuDataset, config: TrainerConfig, drive: (trainer: Trainer) => Promise<void>): Promise<EpochSums[]> {
+  const metrics: SubmitMetrics[] = [];
+  const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, config, (m) => metrics.push(m));
+  await drive(trainer);
+  await trainer.drain();
+  trainer.dispose();
+  const epochs: EpochSums[] = [];
+  for (const m of metrics) {
+    // A submit never spans an epoch end; one that ends an epoch reports that epoch's whole number.
+    const sums = (epochs[Math.ceil(m.epochsDone) - 1] ??= { samples: 0, correct: 0, lossSum: 0, lastEpochsDone: 0 });
+    sums.samples += m.samples;
+    sums.correct += m.correct;
+    sums.lossSum += m.lossSum;
+    sums.lastEpochsDone = m.epochsDone;
+  }
+  return epochs;
+}
+
 describe('Trainer on MNIST', () => {
   let gpu: TestGpu;
   let dataset: GpuDataset;
@@ -74,7 +100,7 @@ describe('Trainer on MNIST', () => {
     expect(new Float32Array(await readBuffer(gpu.ctx, trainer.model.params))).not.toEqual(initial);
     trainer.reset();
     expect(new Float32Array(await readBuffer(gpu.ctx, trainer.model.params))).toEqual(initial);
-    expect(trainer.where).toMatchObject({ epoch: 0, step: 0, stepInEpoch: 0 });
+    expect(trainer.where).toEqual({ epoch: 0, epochSamples: 0, samples: 0, step: 0 });
     trainer.dispose();
   });
 
@@ -91,6 +117,41 @@ describe('Trainer on MNIST', () => {
     expect(metrics.at(-1)).toMatchObject({ steps: 4, samples: 100 });
     expect(trainer.where.step).toBe(9);
     trainer.dispose();
+  });
+
+  // With the learning rate at 0 the weights stay put and each image's loss is fixed, so an epoch's loss sum and correct
+  // count say which images it trained on: a batch-size change that skipped or repeated images would change them.
+  it('counts samples across batch-size changes mid-epoch: no image skipped or repeated, the right epochs, steps and samples', async () => {
+    const frozen: TrainerConfig = adamExperiment(
+      { layers: [{ kind: 'dense', units: 16, activation: 'relu', init: 'he' }] },
+      { seed: 11, trainImages: 1000, batchSize: 40, learningRate: 0, epochs: 2 },
+    );
+    const atBatch = (batchSize: number) => ({ ...frozen.settings, batchSize });
+    const changed = await trainEpochs(gpu, dataset, frozen, async (trainer) => {
+      expect(await trainer.runSteps(5)).toBe(5);
+      await trainer.updateSettings(atBatch(16)); // 800 images left of epoch 0: 50 steps of 16
+      expect(await trainer.runSteps(1000)).toBe(50); // a call stops at the epoch end
+      expect(trainer.where).toEqual({ epoch: 1, epochSamples: 0, samples: 1000, step: 55 });
+      expect(trainer.epochsDone).toBe(1);
+      await trainer.runSteps(10);
+      await trainer.updateSettings(atBatch(64)); // 840 left of epoch 1: 13 steps of 64, the last 8 images dropped
+      expect(await trainer.runSteps(1000)).toBe(13);
+      expect(trainer.where).toEqual({ epoch: 2, epochSamples: 0, samples: 1000 + 160 + 832, step: 78 });
+      expect(trainer.finished).toBe(true);
+      expect(await trainer.runSteps(1)).toBe(0);
+    });
+    // The same images without the changes: epoch 0 whole at 40 a batch, then epoch 1's first 992 images at 8 a batch.
+    const plain = await trainEpochs(gpu, dataset, frozen, async (trainer) => {
+      expect(await trainer.runSteps(1000)).toBe(25);
+      await trainer.updateSettings(atBatch(8));
+      expect(await trainer.runSteps(124)).toBe(124);
+    });
+    expect(changed.map((epoch) => epoch.samples)).toEqual([1000, 992]);
+    expect(plain.map((epoch) => epoch.samples)).toEqual([1000, 992]);
+    expect(changed.map((epoch) => epoch.correct)).toEqual(plain.map((epoch) => epoch.correct));
+    changed.forEach((epoch, i) => expect(epoch.lossSum).toBeCloseTo(plain[i]!.lossSum, 1));
+    expect(changed[0]!.lastEpochsDone).toBe(1);
+    expect(changed[1]!.lastEpochsDone).toBe(2);
   });
 
   it('frees every buffer it made, across batch-size changes', async () => {

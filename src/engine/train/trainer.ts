@@ -12,6 +12,7 @@ import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } fro
 import { MetricsRing, type SubmitMetrics } from './metrics-ring';
 import { awaitAll } from '../gpu/kernel';
 import { createModelState, type Checkpoint, type ModelState } from './model-state';
+import { advancePosition, closeSpentEpoch, epochsCompleted, startPosition, stepsLeftInEpoch, type TrainerPosition } from './progress';
 import { stepSchedule, type LrSchedule } from './schedule';
 import { createTrainingGraph, type TrainingGraph, type TrainingGraphOptions } from './training-graph';
 
@@ -38,20 +39,13 @@ export interface TrainerCheckpoint {
   position: TrainerPosition;
 }
 
-export interface TrainerPosition {
-  epoch: number; // 0-based epoch in progress
-  stepInEpoch: number;
-  step: number; // global steps taken
-  stepsPerEpoch: number;
-}
-
 /** Steps recorded into one submit: fewer submits, same work. */
 const STEPS_PER_SUBMIT = 8;
 
 export class Trainer {
   private graph!: TrainingGraph;
   private permutationEpoch = -1;
-  private position: TrainerPosition;
+  private position = startPosition();
   /**
    * The first submit after creation runs on matmuls that compile several times faster, so the first step comes soon.
    * It then starts the switch to the fast ones, and every later submit waits for it: a fixed point, so runs stay
@@ -73,9 +67,7 @@ export class Trainer {
     private readonly evaluator: Evaluator,
     /** Imported weights that reset returns to, in place of the seed's initial values. */
     readonly startWeights?: Float32Array,
-  ) {
-    this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(config.settings.batchSize) };
-  }
+  ) {}
 
   /**
    * Builds every buffer and pipeline inside GPU error scopes. A model that does not fit is refused with a
@@ -98,9 +90,8 @@ export class Trainer {
     const ownBuffer = (buffer: GPUBuffer) => (own({ dispose: () => ctx.buffers.destroy(buffer) }), buffer);
     const scopes = allocationScopes(ctx.device);
     try {
-      const stepsPerEpoch = Math.floor(trainImages / config.settings.batchSize);
       const { hyperparameters } = config.settings;
-      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, hyperparameters, optimizerSchedule(config.settings, stepsPerEpoch)));
+      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, hyperparameters, optimizerSchedule(config.settings, trainImages)));
       const indices = ownBuffer(ctx.buffers.create({ label: 'epoch permutation', size: trainImages * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
       const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
       const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
@@ -126,17 +117,21 @@ export class Trainer {
     return { ...this.position };
   }
 
-  /** True after the last step of the last epoch (more epochs in the settings make it false again). */
+  /** True once the last epoch has ended (more epochs in the settings make it false again). */
   get finished(): boolean {
-    const { epoch, stepInEpoch, stepsPerEpoch } = this.position;
-    return epoch >= this.config.settings.epochs - 1 && stepInEpoch >= stepsPerEpoch;
+    return this.position.epoch >= this.config.settings.epochs;
+  }
+
+  /** Epochs completed, fractional: a whole number at an epoch end. */
+  get epochsDone(): number {
+    return epochsCompleted(this.position, this.config.trainImages);
   }
 
   /** Back to step 0 with the seed's initial weights, or the imported ones (bit for bit the same every time). */
   reset(): void {
     this.model.reset(this.config.seed, this.startWeights);
     this.permutationEpoch = -1;
-    this.position = { epoch: 0, stepInEpoch: 0, step: 0, stepsPerEpoch: this.stepsPerEpoch(this.config.settings.batchSize) };
+    this.position = startPosition();
   }
 
   /** The current weights, flat as parameterLayout(spec) places them (waits for submitted work). */
@@ -150,43 +145,43 @@ export class Trainer {
     return { model: await this.model.checkpoint(), position };
   }
 
-  /** Puts back a checkpoint taken from this trainer (same spec and optimizer). */
+  /**
+   * Puts back a checkpoint taken from this trainer (same spec and optimizer). Should less than a batch of the current
+   * size be left of its epoch, the next step starts the next epoch.
+   */
   restore(checkpoint: TrainerCheckpoint): void {
     this.model.restore(checkpoint.model);
-    this.position = { ...checkpoint.position, stepsPerEpoch: this.stepsPerEpoch(this.config.settings.batchSize) };
+    this.position = this.closeSpentEpoch(checkpoint.position);
     this.permutationEpoch = -1;
   }
 
-  /** Applies new settings from the next step on; a new batch size rebuilds the step's buffers. */
+  /**
+   * Applies new settings from the next step on (call it between runSteps calls, not during one); a new batch size
+   * rebuilds the step's buffers and continues the epoch where it stands, or ends it when less than a batch is left.
+   */
   async updateSettings(settings: TrainingSettings): Promise<void> {
     checkBatchSize(settings.batchSize, this.config.trainImages);
     // The schedule runs on the GPU from the optimizer's step counter: it is written with the hyperparameters.
-    this.model.optimizer.setHyperparameters(settings.hyperparameters, optimizerSchedule(settings, this.stepsPerEpoch(settings.batchSize)));
+    this.model.optimizer.setHyperparameters(settings.hyperparameters, optimizerSchedule(settings, this.config.trainImages));
     if (settings.batchSize !== this.graph.batch) {
       const graph = await this.buildGraph(settings.batchSize);
       this.graph.dispose();
       this.graph = graph;
       this.fastPath = Promise.resolve(); // built on the fast path
-      const done = this.position.stepInEpoch * this.config.settings.batchSize;
-      this.position.stepsPerEpoch = this.stepsPerEpoch(settings.batchSize);
-      this.position.stepInEpoch = Math.min(Math.ceil(done / settings.batchSize), this.position.stepsPerEpoch);
     }
     this.config.settings = settings;
-  }
-
-  /** True when the epoch in progress has run all its steps (the next step starts a new epoch). */
-  get atEpochEnd(): boolean {
-    return this.position.stepInEpoch >= this.position.stepsPerEpoch;
+    this.position = this.closeSpentEpoch(this.position);
   }
 
   /** Records and submits up to `count` steps, stopping at the end of an epoch; returns the steps taken. */
   async runSteps(count: number): Promise<number> {
     if (this.finished) return 0;
-    if (this.atEpochEnd) this.startNextEpoch();
     this.uploadPermutation();
+    const { epoch } = this.position;
     let taken = 0;
-    while (taken < count && !this.atEpochEnd) {
-      const steps = Math.min(STEPS_PER_SUBMIT, count - taken, this.position.stepsPerEpoch - this.position.stepInEpoch);
+    while (taken < count && this.position.epoch === epoch) {
+      const left = stepsLeftInEpoch(this.position, this.config.settings.batchSize, this.config.trainImages);
+      const steps = Math.min(STEPS_PER_SUBMIT, count - taken, left);
       await this.submit(steps);
       taken += steps;
     }
@@ -217,10 +212,11 @@ export class Trainer {
     this.ctx.buffers.destroy(this.accumulators);
   }
 
+  /** Records and submits `steps` steps (no more than the epoch has left), continuing its permutation where it stands. */
   private async submit(steps: number): Promise<void> {
     const { batchSize } = this.config.settings;
-    const { step, stepInEpoch } = this.position;
-    this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => (stepInEpoch + s) * batchSize));
+    const { step, epochSamples } = this.position;
+    this.graph.setIndexOffsets(Array.from({ length: steps }, (_, s) => epochSamples + s * batchSize));
     await this.fastPath;
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
@@ -233,16 +229,14 @@ export class Trainer {
       this.fastPath = this.graph.switchToFastPath();
       this.fastPath.catch(() => {}); // a failure surfaces when the next submit awaits it
     }
-    this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize });
-    this.position.step += steps;
-    this.position.stepInEpoch += steps;
+    this.position = advancePosition(this.position, steps, batchSize, this.config.trainImages);
+    // The ring reports a few submits later: the epochs completed are taken now.
+    this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize, epochsDone: this.epochsDone });
   }
 
-  private startNextEpoch(): void {
-    this.position.epoch += 1;
-    this.position.stepInEpoch = 0;
+  private closeSpentEpoch(position: TrainerPosition): TrainerPosition {
+    return closeSpentEpoch(position, this.config.settings.batchSize, this.config.trainImages);
   }
-
 
   private uploadPermutation(): void {
     if (this.permutationEpoch === this.position.epoch) return;
@@ -250,17 +244,14 @@ export class Trainer {
     this.permutationEpoch = this.position.epoch;
   }
 
-  private stepsPerEpoch(batchSize: number): number {
-    return Math.floor(this.config.trainImages / batchSize);
-  }
-
   private buildGraph(batch: number): Promise<TrainingGraph> {
     return createTrainingGraph(this.ctx, this.cache, graphOptions(this.config, this.model, this.dataset, this.indices, this.accumulators, batch));
   }
 }
 
-/** The schedule as the optimizer kernel runs it, for `settings` at `stepsPerEpoch`. */
-function optimizerSchedule({ schedule, epochs }: TrainingSettings, stepsPerEpoch: number): StepSchedule {
+/** The schedule as the optimizer kernel runs it, for `settings` on `trainImages` images. */
+function optimizerSchedule({ schedule, epochs, batchSize }: TrainingSettings, trainImages: number): StepSchedule {
+  const stepsPerEpoch = Math.floor(trainImages / batchSize);
   return stepSchedule(schedule, stepsPerEpoch, stepsPerEpoch * epochs);
 }
 

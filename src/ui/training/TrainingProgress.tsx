@@ -1,4 +1,5 @@
 // Where training stands: status, epoch and step, a progress bar, samples per second, time left, latest figures.
+import { runProgress } from '../../engine/train/progress';
 import { useAppStore } from '../../store/app-store';
 import { useExperimentStore } from '../../store/experiment-store';
 import { formatCount, formatDuration, formatFraction, formatRate } from '../format';
@@ -18,17 +19,19 @@ export function TrainingProgress({ building }: { building: boolean }) {
   const gpuMissing = useAppStore((state) => state.gpu.state === 'unavailable');
   const latest = useAppStore((state) => state.trainMetrics.at(-1));
   const evaluation = useAppStore((state) => state.evaluations.at(-1));
+  const trainImages = useAppStore((state) => state.model?.config.trainImages);
   const { epochs, batchSize } = useExperimentStore((state) => state.settings);
   const position = training.position;
-  const totalSteps = position ? position.stepsPerEpoch * epochs : 0;
-  const fraction = totalSteps > 0 ? Math.min(position!.step / totalSteps, 1) : 0;
+  // Counted from the samples trained on, so a batch-size change mid-run keeps it right.
+  const progress = position && trainImages ? runProgress(position, { epochs, batchSize }, trainImages) : undefined;
   const speed = latest?.samplesPerSecond ?? 0;
-  const secondsLeft = training.status === 'training' && speed > 0 ? ((totalSteps - position!.step) * batchSize) / speed : undefined;
+  const secondsLeft = progress && training.status === 'training' && speed > 0 ? progress.samplesLeft / speed : undefined;
+  const fraction = progress?.fraction ?? 0;
   return (
     <div className="progress" role="status" aria-live="polite">
       <p>
         <strong data-testid="training-status">{gpuMissing ? 'No GPU: training is off' : building ? 'Building the network…' : STATUS_TEXT[training.status]}</strong>
-        {position && ` · epoch ${Math.min(position.epoch + 1, epochs)} of ${epochs}, step ${formatCount(position.step)} of ${formatCount(totalSteps)}`}
+        {position && progress && ` · epoch ${Math.min(position.epoch + 1, epochs)} of ${epochs}, step ${formatCount(position.step)} of ~${formatCount(progress.totalSteps)}`}
       </p>
       <progress max={1} value={fraction} aria-label="Training progress">
         {Math.round(100 * fraction)}%
