@@ -56,19 +56,29 @@ describe('useExperimentStore', () => {
     expect(kinds()).toEqual(['dense 64']);
   });
 
-  it('updates only the fields that belong to the layer kind, and keeps out-of-range values for validation to report', () => {
+  it('updates only the fields that belong to the layer kind, and marks the experiment custom', () => {
     store().insertLayer('dropout', 2);
     const [dense, , dropout] = store().layers;
-    store().updateLayer(dense!.id, { units: 0, activation: 'gelu', rate: 0.5 });
+    store().updateLayer(dense!.id, { units: 32, activation: 'gelu', rate: 0.5 });
     store().updateLayer(dropout!.id, { rate: 0.35, units: 12 });
     store().updateLayer(dense!.id, { units: undefined, init: 'glorot' });
     expect(draftSpec(store().layers).layers).toEqual([
-      { kind: 'dense', units: 0, activation: 'gelu', init: 'glorot' },
+      { kind: 'dense', units: 32, activation: 'gelu', init: 'glorot' },
       { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
       { kind: 'dropout', rate: 0.35 },
     ]);
-    const validation = validateModelSpec(experimentConfig(store()).spec);
-    expect(validation).toEqual({ ok: false, issues: [{ layer: 0, message: 'layer 1: units must be at least 1' }] });
+    expect(store().preset).toBe('custom');
+  });
+
+  it('keeps the last valid value when a patch would make the layer invalid', () => {
+    store().insertLayer('dropout', 2);
+    const before = store().layers;
+    const [dense, , dropout] = before;
+    for (const units of [0, 2.5, Number.NaN, 5000]) store().updateLayer(dense!.id, { units, activation: 'tanh' });
+    store().updateLayer(dropout!.id, { rate: 0.95 });
+    store().updateLayer('no-such-layer', { units: 8 });
+    expect(store().layers).toBe(before);
+    expect(validateModelSpec(experimentConfig(store()).spec).ok).toBe(true);
   });
 
   it('loads a preset with fresh ids', () => {

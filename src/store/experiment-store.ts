@@ -1,7 +1,7 @@
 // The experiment being edited: the network the builder shows and the training settings, as plain data.
 import { create } from 'zustand';
 import type { Activation } from '../engine/activations';
-import { MAX_HIDDEN_LAYERS, type DenseLayerSpec, type LayerSpec, type ModelSpec } from '../engine/model/spec';
+import { MAX_HIDDEN_LAYERS, validateModelSpec, type DenseLayerSpec, type LayerSpec, type ModelSpec } from '../engine/model/spec';
 import type { OptimizerKind } from '../engine/optimizers';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 import { DEFAULT_SEED, DEFAULT_SETTINGS, PRESETS, type PresetName } from './presets';
@@ -10,7 +10,7 @@ import { pageUrlOptions } from './url-options';
 /** A hidden layer as the builder edits it: a spec layer with a stable id for drag-and-drop and React keys. */
 export type DraftLayer = LayerSpec & { id: string };
 
-/** Fields a layer can be edited in place; values may be out of range while the person types. */
+/** Fields a layer can be edited in place. */
 export interface LayerPatch {
   units?: number;
   activation?: Activation;
@@ -36,6 +36,7 @@ export interface ExperimentActions {
   /** Moves the layer at `from` to position `to`; out-of-range positions change nothing. */
   moveLayer(from: number, to: number): void;
   removeLayer(id: string): void;
+  /** Applies `patch` to a layer, unless that would make it invalid: the store keeps the last valid value. */
   updateLayer(id: string, patch: LayerPatch): void;
   setOptimizer(optimizer: OptimizerKind): void;
   updateSettings(patch: Partial<TrainingSettings>): void;
@@ -102,10 +103,12 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
   removeLayer: (id) =>
     set((state) => (state.layers.some((layer) => layer.id === id) ? { layers: state.layers.filter((layer) => layer.id !== id), preset: 'custom' } : {})),
   updateLayer: (id, patch) =>
-    set((state) => ({
-      layers: state.layers.map((layer) => (layer.id === id ? ({ ...layer, ...pickPatch(layer, patch) } as DraftLayer) : layer)),
-      preset: 'custom',
-    })),
+    set((state) => {
+      const layer = state.layers.find((candidate) => candidate.id === id);
+      const patched = layer && patchLayer(layer, patch);
+      if (!patched || !validateModelSpec(draftSpec([patched])).ok) return {};
+      return { layers: state.layers.map((candidate) => (candidate === layer ? patched : candidate)), preset: 'custom' };
+    }),
   setOptimizer: (optimizer) => set({ optimizer }),
   updateSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
   setSeed: (seed) => set({ seed }),
@@ -122,9 +125,9 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
     }),
 }));
 
-/** Only the fields that belong to the layer's kind, and only those given a value. */
-function pickPatch(layer: DraftLayer, patch: LayerPatch): LayerPatch {
-  if (layer.kind === 'dropout') return patch.rate === undefined ? {} : { rate: patch.rate };
+/** The layer with the fields of `patch` that belong to its kind and are given a value (not checked: see updateLayer). */
+export function patchLayer(layer: DraftLayer, patch: LayerPatch): DraftLayer {
+  if (layer.kind === 'dropout') return patch.rate === undefined ? layer : { ...layer, rate: patch.rate };
   const { rate: _, ...dense } = patch;
-  return Object.fromEntries(Object.entries(dense).filter(([, value]) => value !== undefined));
+  return { ...layer, ...Object.fromEntries(Object.entries(dense).filter(([, value]) => value !== undefined)) };
 }

@@ -1,11 +1,13 @@
-// unit: opening links and model files through the store — a good one replaces the experiment, a bad one changes nothing.
-import { beforeEach, describe, expect, it } from 'vitest';
+// unit: making a link (never while a field's text is invalid); opening links and model files through the store — a good
+// one replaces the experiment, a bad one changes nothing.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeSafetensors } from '../engine/codecs/safetensors';
 import { encodeShareLink } from '../engine/codecs/share-link';
 import { classicExperiment, seededWeights } from '../engine/codecs/test-fixtures';
 import { useAppStore } from './app-store';
 import { draftSpec, experimentConfig, useExperimentStore } from './experiment-store';
-import { importModelFile, openShareLink } from './share-actions';
+import { clearFieldProblem, reportFieldProblem, useFieldProblems } from './field-problems';
+import { importModelFile, makeShareLink, openShareLink } from './share-actions';
 
 const snapshot = () => ({ experiment: experimentConfig(useExperimentStore.getState()), preset: useExperimentStore.getState().preset });
 
@@ -53,5 +55,27 @@ describe('opening links and files', () => {
     await importModelFile(new File([bytes], 'bad.safetensors'));
     expect(snapshot()).toEqual(before);
     expect(useAppStore.getState().errors[0]).toMatch(/^The file bad\.safetensors could not be opened: .{10,}/);
+  });
+});
+
+describe('making a link', () => {
+  beforeEach(() => {
+    useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+    useAppStore.setState(useAppStore.getInitialState(), true);
+    useFieldProblems.setState(useFieldProblems.getInitialState(), true);
+    vi.stubGlobal('location', { origin: 'https://studio.example', pathname: '/' });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('refuses while a field has a problem, naming the field, with or without the weights', async () => {
+    reportFieldProblem('lr', { label: 'Learning rate', message: 'Must be at most 10.' });
+    for (const withWeights of [false, true]) await expect(makeShareLink(withWeights)).rejects.toThrow('Fix the Learning rate field first: Must be at most 10.');
+    clearFieldProblem('lr');
+    const link = await makeShareLink(false);
+    expect(link).toMatch(/^https:\/\/studio\.example\/#v1\./);
+    await openShareLink(link.split('#')[1]!, { build: false });
+    expect(experimentConfig(useExperimentStore.getState())).toEqual(experimentConfig(useExperimentStore.getInitialState()));
   });
 });

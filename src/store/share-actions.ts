@@ -8,6 +8,7 @@ import type { TrainerConfig } from '../engine/train/trainer';
 import { useAppStore, type AppState, type OpenedModel } from './app-store';
 import { requestWeights } from './engine-client';
 import { experimentConfig, useExperimentStore } from './experiment-store';
+import { firstFieldProblem } from './field-problems';
 import { rebuildModel } from './model-sync';
 
 /** What a trained model's link or file says about it: epochs and test accuracy of its last evaluation. */
@@ -62,8 +63,15 @@ export async function measureLinkWithWeights(): Promise<{ chars: number; fits: b
   return measureShareLink(await trainedContent(), { pageUrl: pageUrl() });
 }
 
-/** A link to the edited experiment, or to the trained model with its weights. */
+/** A field whose text is not valid shows another value than the one a link would carry: name it and stop. */
+function refuseWhileFieldInvalid(): void {
+  const problem = firstFieldProblem();
+  if (problem) throw new Error(`Fix the ${problem.label} field first: ${problem.message}`);
+}
+
+/** A link to the edited experiment, or to the trained model with its weights; none while a field's text is invalid. */
 export async function makeShareLink(withWeights: boolean): Promise<string> {
+  refuseWhileFieldInvalid();
   const content = withWeights ? await trainedContent() : { experiment: checkedDraft() };
   return `${pageUrl()}#${await encodeShareLink(content, { pageUrl: pageUrl() })}`;
 }

@@ -2,76 +2,18 @@
 import { ACTIVATIONS, type Activation } from '../../engine/activations';
 import { INITS, MAX_DROPOUT_RATE, MAX_UNITS } from '../../engine/model/spec';
 import { useExperimentStore, type DraftLayer } from '../../store/experiment-store';
+import { SelectField } from '../controls/Field';
+import { NumberField } from '../controls/NumberField';
 import { ACTIVATION_NAME, INIT_NAME, controlLabel } from './labels';
-import { parseNumberText, useNumberText } from '../controls/number-text';
-import type { LayerField } from './validity';
+import { layerEditProblem, type LayerField } from './validity';
 
-interface NumberFieldProps {
-  name: string;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  describedBy: string | undefined;
-  onValue(value: number): void;
-}
-
-/** A number input that keeps the text being typed ("", "0.") and stores what it stands for (NaN when empty). */
-function NumberField({ name, label, value, min, max, step, describedBy, onValue }: NumberFieldProps) {
-  const [text, setText] = useNumberText(value);
-  return (
-    <label className="builder-field">
-      <span className="builder-field-name">{name}</span>
-      <input
-        type="number"
-        inputMode={Number.isInteger(step) ? 'numeric' : 'decimal'}
-        aria-label={label}
-        value={text}
-        min={min}
-        max={max}
-        step={step}
-        aria-invalid={describedBy ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          setText(event.target.value);
-          onValue(parseNumberText(event.target.value));
-        }}
-      />
-    </label>
-  );
-}
-
-interface SelectFieldProps<T extends string> {
-  name: string;
-  label: string;
-  value: T;
-  options: readonly T[];
-  optionName: Record<T, string>;
-  describedBy: string | undefined;
-  onValue(value: T): void;
-}
-
-function SelectField<T extends string>({ name, label, value, options, optionName, describedBy, onValue }: SelectFieldProps<T>) {
-  return (
-    <label className="builder-field">
-      <span className="builder-field-name">{name}</span>
-      <select
-        aria-label={label}
-        value={value}
-        aria-invalid={describedBy ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onValue(event.target.value as T)}
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {optionName[option]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+const ACTIVATION_OPTIONS = ACTIVATIONS.map((activation) => [activation, ACTIVATION_NAME[activation]] as const);
+const INIT_OPTIONS = INITS.map((init) => [init, INIT_NAME[init]] as const);
+/** The number fields, with the input's hints (the ranges themselves are the spec's, checked by layerEditProblem). */
+const NUMBER_FIELDS = {
+  units: { name: 'Units', min: 1, max: MAX_UNITS, step: 1 },
+  rate: { name: 'Rate', min: 0, max: MAX_DROPOUT_RATE, step: 0.05 },
+} as const;
 
 interface LayerFieldsProps {
   layer: DraftLayer;
@@ -81,52 +23,51 @@ interface LayerFieldsProps {
   issueIds: Partial<Record<LayerField, string>>;
 }
 
-export function LayerFields({ layer, position, issueIds }: LayerFieldsProps) {
+/** A number field of the layer: an invalid value stays in the field with the layer's message, the store keeps the last valid one. */
+function LayerNumberField({ layer, position, issueIds, field, value }: LayerFieldsProps & { field: keyof typeof NUMBER_FIELDS; value: number }) {
+  const updateLayer = useExperimentStore((state) => state.updateLayer);
+  return (
+    <NumberField
+      look="builder"
+      {...NUMBER_FIELDS[field]}
+      label={controlLabel[field](position)}
+      value={value}
+      issueIds={issueIds[field]}
+      check={(typed) => layerEditProblem(layer, position, { [field]: typed })}
+      onCommit={(typed) => updateLayer(layer.id, { [field]: typed })}
+    />
+  );
+}
+
+export function LayerFields(props: LayerFieldsProps) {
+  const { layer, position, issueIds } = props;
   const updateLayer = useExperimentStore((state) => state.updateLayer);
   if (layer.kind === 'dropout') {
     return (
       <div className="builder-fields">
-        <NumberField
-          name="Rate"
-          label={controlLabel.rate(position)}
-          value={layer.rate}
-          min={0}
-          max={MAX_DROPOUT_RATE}
-          step={0.05}
-          describedBy={issueIds.rate}
-          onValue={(rate) => updateLayer(layer.id, { rate })}
-        />
+        <LayerNumberField {...props} field="rate" value={layer.rate} />
       </div>
     );
   }
   return (
     <div className="builder-fields">
-      <NumberField
-        name="Units"
-        label={controlLabel.units(position)}
-        value={layer.units}
-        min={1}
-        max={MAX_UNITS}
-        step={1}
-        describedBy={issueIds.units}
-        onValue={(units) => updateLayer(layer.id, { units })}
-      />
+      <LayerNumberField {...props} field="units" value={layer.units} />
       <SelectField<Activation>
+        look="builder"
         name="Activation"
         label={controlLabel.activation(position)}
         value={layer.activation}
-        options={ACTIVATIONS}
-        optionName={ACTIVATION_NAME}
-        describedBy={issueIds.activation}
+        options={ACTIVATION_OPTIONS}
+        issueIds={issueIds.activation}
         onValue={(activation) => updateLayer(layer.id, { activation })}
       />
       <SelectField<(typeof INITS)[number]>
+        look="builder"
         name="Init"
         label={controlLabel.init(position)}
         value={layer.init}
-        options={INITS}
-        optionName={INIT_NAME}
-        describedBy={issueIds.init}
+        options={INIT_OPTIONS}
+        issueIds={issueIds.init}
         onValue={(init) => updateLayer(layer.id, { init })}
       />
     </div>

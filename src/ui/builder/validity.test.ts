@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_HIDDEN_LAYERS, type LayerSpec } from '../../engine/model/spec';
 import type { DraftLayer } from '../../store/experiment-store';
-import { canAddLayer, issueField, issuesOfLayer, networkIssues, networkWideIssues } from './validity';
+import { canAddLayer, issueField, issuesOfLayer, layerEditProblem, networkIssues, networkWideIssues } from './validity';
 
 const dense = (units: number): LayerSpec => ({ kind: 'dense', units, activation: 'relu', init: 'he' });
 const drafts = (layers: LayerSpec[]): DraftLayer[] => layers.map((layer, i) => ({ ...layer, id: `l${i}` }));
@@ -28,6 +28,22 @@ describe('networkIssues', () => {
     const issues = networkIssues(drafts(Array.from({ length: MAX_HIDDEN_LAYERS + 1 }, () => dense(8))));
     expect(networkWideIssues(issues)).toEqual([{ message: `a model has at most ${MAX_HIDDEN_LAYERS} hidden layers` }]);
     expect(issueField(issues[0]!)).toBeNull();
+  });
+});
+
+describe('layerEditProblem', () => {
+  const [denseLayer, dropoutLayer] = drafts([dense(64), { kind: 'dropout', rate: 0.2 }]);
+
+  it('words what an edit would break as the network issues do, naming the layer by its position', () => {
+    expect(layerEditProblem(denseLayer!, 2, { units: 0 })).toBe('layer 2: units must be at least 1');
+    expect(layerEditProblem(denseLayer!, 11, { units: 1.5 })).toBe('layer 11: units must be a whole number');
+    expect(layerEditProblem(denseLayer!, 1, { units: Number.NaN })).toBe('layer 1: units must be a number');
+    expect(layerEditProblem(dropoutLayer!, 3, { rate: 0.95 })).toBe('layer 3: rate must be at most 0.9');
+  });
+
+  it('is undefined for an edit that keeps the layer valid', () => {
+    expect(layerEditProblem(denseLayer!, 2, { units: 4096 })).toBeUndefined();
+    expect(layerEditProblem(dropoutLayer!, 1, { rate: 0 })).toBeUndefined();
   });
 });
 

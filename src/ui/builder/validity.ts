@@ -1,6 +1,6 @@
 // Whether the edited network is valid, and which layer and field each problem belongs to.
 import { MAX_HIDDEN_LAYERS, validateModelSpec, type SpecIssue } from '../../engine/model/spec';
-import { draftSpec, type DraftLayer } from '../../store/experiment-store';
+import { draftSpec, patchLayer, type DraftLayer, type LayerPatch } from '../../store/experiment-store';
 
 export type LayerField = 'units' | 'activation' | 'init' | 'rate';
 
@@ -8,6 +8,15 @@ export type LayerField = 'units' | 'activation' | 'init' | 'rate';
 export function networkIssues(layers: readonly DraftLayer[]): SpecIssue[] {
   const validation = validateModelSpec(draftSpec(layers));
   return validation.ok ? [] : validation.issues;
+}
+
+/**
+ * Why `patch` would make the hidden layer at `position` (1-based) invalid, in the words its issues use
+ * ("layer 2: units must be at least 1"), or undefined when the patched layer is valid.
+ */
+export function layerEditProblem(layer: DraftLayer, position: number, patch: LayerPatch): string | undefined {
+  const [issue] = networkIssues([patchLayer(layer, patch)]); // alone, the layer is "layer 1"
+  return issue?.message.replace(/^layer 1: /, `layer ${position}: `);
 }
 
 /** The field an issue message is about ("layer 2: units must be at least 1" → "units"), if it names one. */

@@ -1,60 +1,29 @@
-// A labelled number input that keeps what is typed, checks it, and hands on only valid values.
-import { useId } from 'react';
-import { parseNumberText, useNumberText } from './number-text';
+// A number field that commits whole, valid values (Enter, blur, a pause in typing) and keeps an invalid one to itself,
+// saying why at the field; Escape puts back the committed value.
+import type { ReactNode } from 'react';
+import { Field, type FieldBase } from './Field';
+import type { NumberCheck } from './number-text';
+import { useNumberDraft } from './useNumberDraft';
 
-export interface NumberFieldProps {
-  label: string;
+export interface NumberFieldProps extends FieldBase {
   value: number;
-  /** Why a typed number is not allowed, or undefined when it is. */
-  check(value: number): string | undefined;
+  /** Why a typed number (NaN when it is not one) is not allowed, or undefined when it is. */
+  check: NumberCheck;
   onCommit(value: number): void;
   step?: number | 'any';
   min?: number;
   max?: number;
-  disabled?: boolean;
-  /** Shown after the input, e.g. a unit. */
-  hint?: string;
+  extra?: ReactNode;
+  className?: string;
 }
 
-export function NumberField({ label, value, check, onCommit, step = 'any', min, max, disabled, hint }: NumberFieldProps) {
-  const id = useId();
-  const [text, setText] = useNumberText(value);
-  const typed = parseNumberText(text);
-  const problem = Number.isFinite(typed) ? check(typed) : 'Enter a number.';
+export function NumberField({ value, check, onCommit, step = 'any', min, max, ...field }: NumberFieldProps) {
+  const { inputProps, problem } = useNumberDraft({ value, check, onCommit, label: field.label ?? field.name });
   return (
-    <label className="field">
-      <span className="field-name">{label}</span>
-      <input
-        type="number"
-        value={text}
-        step={step}
-        min={min}
-        max={max}
-        disabled={disabled}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(event) => {
-          setText(event.target.value);
-          const number = parseNumberText(event.target.value);
-          if (Number.isFinite(number) && !check(number)) onCommit(number);
-        }}
-      />
-      {hint && <span className="field-hint">{hint}</span>}
-      {problem && (
-        <span className="field-problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </span>
+    <Field {...field} problem={problem}>
+      {(control) => (
+        <input {...control} {...inputProps} type="number" inputMode={Number.isInteger(step) ? 'numeric' : 'decimal'} step={step} min={min} max={max} />
       )}
-    </label>
+    </Field>
   );
-}
-
-/** A check for a number between min and max (each bound inclusive unless said; whole when `integer`), with a message saying so. */
-export function rangeCheck(min: number, max: number, { integer = false, minExclusive = false, maxExclusive = false } = {}) {
-  return (value: number): string | undefined => {
-    if (integer && !Number.isInteger(value)) return 'Enter a whole number.';
-    if (minExclusive ? value <= min : value < min) return minExclusive ? `Must be more than ${min}.` : `Must be at least ${min}.`;
-    if (maxExclusive ? value >= max : value > max) return maxExclusive ? `Must be less than ${max}.` : `Must be at most ${max}.`;
-    return undefined;
-  };
 }
