@@ -30,8 +30,8 @@ const progressOf = (page: Page) => page.getByRole('status').filter({ has: page.g
 
 /** The train accuracy of the latest metrics window, in percent. */
 async function trainAccuracy(page: Page): Promise<number> {
-  const text = (await progressOf(page).textContent()) ?? '';
-  return Number(text.match(/train accuracy ([\d.]+)%/)?.[1] ?? Number.NaN);
+  const text = (await page.getByTestId('train-figures').textContent()) ?? '';
+  return Number(text.match(/accuracy ([\d.]+)%/)?.[1] ?? Number.NaN);
 }
 
 /** Selects the field's text and types over it a key at a time, as a person does. */

@@ -44,7 +44,19 @@ test('a trained model travels by link and by file to fresh pages with the same n
   const fromLink = await openedFigures(linked);
   expect(fromLink.claimed).toBe(trainedAccuracy);
   expect(Math.abs(fromLink.measured - trainedAccuracy)).toBeLessThanOrEqual(0.3);
+  // One coherent state: imported, how it was trained and what it scored there and here, its test point on the
+  // charts, ready to train further.
+  await expect(linked.getByTestId('training-status')).toHaveText('Ready to train further');
+  await expect(linked.getByTestId('imported-line')).toHaveText(
+    `Imported: trained model, 1 epoch, ${trainedAccuracy.toFixed(1)}% test accuracy there; ${fromLink.measured.toFixed(1)}% tested here.`,
+  );
+  await expect(linked.getByRole('status').filter({ has: linked.getByTestId('training-status') })).not.toContainText('epoch 1 of 1, step 0');
+  await expect(linked.getByRole('figure', { name: /Train and test loss/ }).locator('.test-markers circle')).toHaveCount(1);
+  await expect(linked.getByTestId('test-accuracy')).toContainText(`${fromLink.measured.toFixed(1)}%`);
   await linked.screenshot({ path: testInfo.outputPath('opened-link.png'), fullPage: true });
+  await linked.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(linked.getByTestId('training-status')).toHaveText('Finished');
+  await expect(linked.getByTestId('imported-line')).toBeHidden();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model file' }).click()]);
   expect(download.suggestedFilename()).toBe('backprop-studio-784-128-48-10.safetensors');

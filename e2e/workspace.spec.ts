@@ -129,10 +129,13 @@ test('Pause says "Pausing…" at once, then Paused', async ({ page }) => {
   await page.goto('/?train=2000');
   await expectReady(page);
   await startTraining(page);
-  const pause = page.getByRole('button', { name: 'Pause' });
-  await pause.click();
-  // Until the worker answers, the button says what is happening and cannot be pressed twice.
-  await expect(page.getByRole('button', { name: /^(Pausing…|Resume)$/ })).toBeVisible();
+  // Read in the same task as the click, before any answer of the worker can arrive: the button changes at once
+  // and cannot be pressed twice.
+  const right = await page.getByRole('button', { name: 'Pause' }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    return new Promise<{ text: string; disabled: boolean }>((resolve) => queueMicrotask(() => resolve({ text: button.textContent ?? '', disabled: button.disabled })));
+  });
+  expect(right).toEqual({ text: 'Pausing…', disabled: true });
   await expect(page.getByTestId('training-status')).toHaveText('Paused');
   await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
 });

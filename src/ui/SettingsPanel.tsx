@@ -1,8 +1,22 @@
 // The training settings: which images it trains on, then the form (optimizer, schedule, batch, epochs, init, seed).
 import { useAppStore } from '../store/app-store';
+import { setPauseOnCollapse, useCollapseGuard } from '../store/collapse-guard';
 import { useExperimentStore } from '../store/experiment-store';
 import { formatCount } from './format';
 import { SettingsForm } from './training/SettingsForm';
+
+/** Pausing on a collapsing run can be turned off, e.g. to watch what a too-high learning rate does. */
+function CollapseGuardField() {
+  const pause = useCollapseGuard((state) => state.pause);
+  return (
+    <label className="checkbox collapse-guard">
+      <input type="checkbox" checked={pause} onChange={(event) => setPauseOnCollapse(event.target.checked)} />
+      <span>
+        Pause when training diverges <span className="muted">(and roll back to the last good checkpoint)</span>
+      </span>
+    </label>
+  );
+}
 
 export function SettingsPanel() {
   const running = useAppStore((state) => state.training.status === 'training');
@@ -15,6 +29,7 @@ export function SettingsPanel() {
         Changes apply from the next step.
       </p>
       <SettingsForm running={running} />
+      <CollapseGuardField />
     </section>
   );
 }

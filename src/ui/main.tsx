@@ -1,6 +1,7 @@
 // Entry point of the page: mounts the React app, starts the training worker, opens a share link in the address.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { sendRememberedCollapseGuard } from '../store/collapse-guard';
 import { startEngine } from '../store/engine-client';
 import { startModelSync } from '../store/model-sync';
 import { openShareLink } from '../store/share-actions';
@@ -17,6 +18,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 startEngine();
+sendRememberedCollapseGuard();
 // A share link in the address sets the experiment (and the first model's weights) before the first model is built.
 const fragment = location.hash.slice(1);
 void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then((weights) => {

@@ -1,5 +1,6 @@
 // One chart card: title, legend, and either the plot (in a .chart wrapper) with its latest figures in words, or an empty state.
 import { useId, type ReactNode } from 'react';
+import { useAppStore } from '../../store/app-store';
 
 /** A legend entry; `series` names the CSS class that colours its swatch (see charts.css). */
 export interface LegendEntry {
@@ -20,9 +21,17 @@ interface ChartFrameProps {
   children: ReactNode;
 }
 
+/** What an empty chart says: press Train, or why a run that diverged before any finite loss drew nothing. */
+function useEmptyText(): string {
+  const divergedAt = useAppStore((state) => state.training.divergedWith?.step);
+  if (divergedAt === undefined) return 'No data yet — press Train';
+  return `Diverged by step ${divergedAt} before any finite value: nothing to draw. Lower the learning rate, then train again.`;
+}
+
 export function ChartFrame({ title, label, legend, summary, tools, wide = false, children }: ChartFrameProps) {
   const summaryId = useId();
   const hasData = summary !== '';
+  const emptyText = useEmptyText();
   return (
     <figure className={wide ? 'chart-card chart-card-wide' : 'chart-card'} aria-label={label} aria-describedby={hasData ? summaryId : undefined}>
       <figcaption className="chart-head">
@@ -47,7 +56,7 @@ export function ChartFrame({ title, label, legend, summary, tools, wide = false,
           </p>
         </>
       ) : (
-        <p className="chart-empty">No data yet — press Train</p>
+        <p className="chart-empty">{emptyText}</p>
       )}
     </figure>
   );
