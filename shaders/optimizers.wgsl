@@ -12,12 +12,13 @@ struct Hyperparameters {
   epsilon: f32,
   weight_decay: f32,   // L2 for sgd/momentum/adam, decoupled for adamw (DECOUPLED_WEIGHT_DECAY)
   max_grad_norm: f32,  // clip when > 0
-  // The learning rate of step t is learning_rate · factor(t − 1): the schedule runs on the GPU, step by step.
+  // The learning rate of step t is learning_rate · factor(t − 1 + step_offset): the schedule runs on the GPU, step by step.
   schedule: u32,         // 0 constant, 1 step decay, 2 cosine
   steps_per_decay: u32,  // step decay: × decay_factor every this many steps
   total_steps: u32,      // cosine: the run's length in steps
   decay_factor: f32,
   min_factor: f32,       // cosine: the factor from total_steps on
+  step_offset: i32,      // where the schedule stands minus steps completed: 0 unless the batch size changed
 }
 
 // Values shared by every parameter in one step, written by begin_step or begin_clipped_step.
@@ -105,8 +106,9 @@ fn cos_pi(x: f32) -> f32 {
   return select(c, -c, mirrored);
 }
 
-/** The schedule's factor for the step after `steps` completed ones (see src/engine/reference/schedule.ts). */
-fn learning_rate_factor(steps: u32) -> f32 {
+/** The schedule's factor for the step after `completed` ones (see src/engine/reference/schedule.ts). */
+fn learning_rate_factor(completed: u32) -> f32 {
+  let steps = completed + bitcast<u32>(hp.step_offset); // u32 addition wraps: completed + step_offset, which is ≥ 0
   switch hp.schedule {
     case 1u: { return integer_power(hp.decay_factor, steps / max(hp.steps_per_decay, 1u)); }
     case 2u: {

@@ -21,11 +21,13 @@ export const OPTIMIZER_STATE_SLOTS: Record<OptimizerKind, number> = { sgd: 0, mo
 
 /**
  * A learning-rate schedule in steps, as the optimizer kernel evaluates it before each step:
- * lr = learningRate · factor(steps completed) (reference: src/engine/reference/schedule.ts).
+ * lr = learningRate · factor(steps completed + stepOffset) (reference: src/engine/reference/schedule.ts).
+ * stepOffset, a whole number of either sign, is 0 unless the batch size changed: then it puts the schedule where the
+ * run stands in steps of the new size (src/engine/train/schedule.ts).
  */
 export type StepSchedule =
   | { kind: 'constant' }
   /** × factor every stepsPerDecay steps. */
-  | { kind: 'step'; stepsPerDecay: number; factor: number }
+  | { kind: 'step'; stepsPerDecay: number; factor: number; stepOffset: number }
   /** Half a cosine from 1 down to minFactor over totalSteps, then minFactor. */
-  | { kind: 'cosine'; totalSteps: number; minFactor: number };
+  | { kind: 'cosine'; totalSteps: number; minFactor: number; stepOffset: number };

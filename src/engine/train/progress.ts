@@ -28,6 +28,9 @@ export interface RunProgress {
 
 export const startPosition = (): TrainerPosition => ({ epoch: 0, epochSamples: 0, samples: 0, step: 0 });
 
+/** Whole batches in an epoch (drop-last). */
+export const stepsPerEpoch = (batchSize: number, trainImages: number): number => Math.floor(trainImages / batchSize);
+
 /** Whole batches left in the epoch in progress (drop-last: a remainder smaller than a batch is not trained on). */
 export function stepsLeftInEpoch(position: TrainerPosition, batchSize: number, trainImages: number): number {
   return Math.max(Math.floor((trainImages - position.epochSamples) / batchSize), 0);
@@ -51,10 +54,19 @@ export function epochsCompleted(position: TrainerPosition, trainImages: number):
   return position.epoch + position.epochSamples / trainImages;
 }
 
+/**
+ * The steps a run at `batchSize` throughout would have taken to stand where `position` does: its whole epochs, then the
+ * epoch in progress counted back from its end, so that the steps left reach the epoch's end exactly. position.step
+ * itself when every step was at `batchSize`.
+ */
+export function stepsAtBatchSize(position: TrainerPosition, batchSize: number, trainImages: number): number {
+  return (position.epoch + 1) * stepsPerEpoch(batchSize, trainImages) - stepsLeftInEpoch(position, batchSize, trainImages);
+}
+
 /** How far along a run is and what is left of it, if the settings stay as they are. */
 export function runProgress(position: TrainerPosition, { epochs, batchSize }: RunLength, trainImages: number): RunProgress {
   const epochsLeft = Math.max(epochs - position.epoch, 0); // the one in progress included
-  const stepsLeft = epochsLeft === 0 ? 0 : stepsLeftInEpoch(position, batchSize, trainImages) + (epochsLeft - 1) * Math.floor(trainImages / batchSize);
+  const stepsLeft = epochsLeft === 0 ? 0 : stepsLeftInEpoch(position, batchSize, trainImages) + (epochsLeft - 1) * stepsPerEpoch(batchSize, trainImages);
   const epochsDone = epochsCompleted(position, trainImages);
   return {
     epochsDone,

@@ -5,7 +5,7 @@ import type { GpuDataset } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
 import type { ModelSpec } from '../model/spec';
-import type { OptimizerHyperparameters, OptimizerKind, StepSchedule } from '../optimizers';
+import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
 import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
 import { createPredictor, lazyPredictor } from './predictor';
 import { allocationScopes, checkBatchSize, checkFits, ModelDoesNotFitError } from './admission';
@@ -91,7 +91,8 @@ export class Trainer {
     const scopes = allocationScopes(ctx.device);
     try {
       const { hyperparameters } = config.settings;
-      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, hyperparameters, optimizerSchedule(config.settings, trainImages)));
+      const schedule = stepSchedule(config.settings.schedule, config.settings, startPosition(), trainImages);
+      const model = own(await createModelState(ctx, cache, config.spec, config.optimizer, hyperparameters, schedule));
       const indices = ownBuffer(ctx.buffers.create({ label: 'epoch permutation', size: trainImages * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
       const accumulators = ownBuffer(createLossAccumulators(ctx, 'training loss accumulators'));
       const ring = own(new MetricsRing(ctx, accumulators, onMetrics));
@@ -132,6 +133,7 @@ export class Trainer {
     this.model.reset(this.config.seed, this.startWeights);
     this.permutationEpoch = -1;
     this.position = startPosition();
+    this.writeOptimizerSettings(this.config.settings);
   }
 
   /** The current weights, flat as parameterLayout(spec) places them (waits for submitted work). */
@@ -153,6 +155,7 @@ export class Trainer {
     this.model.restore(checkpoint.model);
     this.position = this.closeSpentEpoch(checkpoint.position);
     this.permutationEpoch = -1;
+    this.writeOptimizerSettings(this.config.settings);
   }
 
   /**
@@ -161,8 +164,8 @@ export class Trainer {
    */
   async updateSettings(settings: TrainingSettings): Promise<void> {
     checkBatchSize(settings.batchSize, this.config.trainImages);
-    // The schedule runs on the GPU from the optimizer's step counter: it is written with the hyperparameters.
-    this.model.optimizer.setHyperparameters(settings.hyperparameters, optimizerSchedule(settings, this.config.trainImages));
+    const position = closeSpentEpoch(this.position, settings.batchSize, this.config.trainImages);
+    this.writeOptimizerSettings(settings, position); // refused values throw here, before anything changes
     if (settings.batchSize !== this.graph.batch) {
       const graph = await this.buildGraph(settings.batchSize);
       this.graph.dispose();
@@ -170,7 +173,7 @@ export class Trainer {
       this.fastPath = Promise.resolve(); // built on the fast path
     }
     this.config.settings = settings;
-    this.position = this.closeSpentEpoch(this.position);
+    this.position = position;
   }
 
   /** Records and submits up to `count` steps, stopping at the end of an epoch; returns the steps taken. */
@@ -234,6 +237,15 @@ export class Trainer {
     this.ring.startRead(slot, { firstStep: step, steps, samples: steps * batchSize, epochsDone: this.epochsDone });
   }
 
+  /**
+   * Writes the optimizer's uniform: the hyperparameters and the schedule, which runs on the GPU from the step counter
+   * and is put where `position` stands in steps of the settings' batch size.
+   */
+  private writeOptimizerSettings(settings: TrainingSettings, position = this.position): void {
+    const schedule = stepSchedule(settings.schedule, settings, position, this.config.trainImages);
+    this.model.optimizer.setHyperparameters(settings.hyperparameters, schedule);
+  }
+
   private closeSpentEpoch(position: TrainerPosition): TrainerPosition {
     return closeSpentEpoch(position, this.config.settings.batchSize, this.config.trainImages);
   }
@@ -247,12 +259,6 @@ export class Trainer {
   private buildGraph(batch: number): Promise<TrainingGraph> {
     return createTrainingGraph(this.ctx, this.cache, graphOptions(this.config, this.model, this.dataset, this.indices, this.accumulators, batch));
   }
-}
-
-/** The schedule as the optimizer kernel runs it, for `settings` on `trainImages` images. */
-function optimizerSchedule({ schedule, epochs, batchSize }: TrainingSettings, trainImages: number): StepSchedule {
-  const stepsPerEpoch = Math.floor(trainImages / batchSize);
-  return stepSchedule(schedule, stepsPerEpoch, stepsPerEpoch * epochs);
 }
 
 function graphOptions(

@@ -10,7 +10,7 @@ const OPTIMIZERS_SHADER: ShaderSource = { file: 'shaders/optimizers.wgsl', code:
 const WORKGROUP_SIZE = 64;
 /** The final norm reduction runs in one workgroup this size (small: SwiftShader makes barriers costly in big workgroups). */
 const NORM_WORKGROUP_SIZE = 64;
-const HYPERPARAMETER_BYTES = 64; // Hyperparameters: 2 u32 + 7 f32 + 3 u32 + 2 f32, padded to 16 bytes
+const HYPERPARAMETER_BYTES = 64; // Hyperparameters: 2 u32 + 7 f32 + 3 u32 + 2 f32 + 1 i32, padded to 16 bytes
 const STEP_SCALAR_BYTES = 16; // StepScalars: 4 f32
 const STORAGE_STATE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 
@@ -36,6 +36,8 @@ const UPDATE: Record<OptimizerKind, { entryPoint: string; constants: Record<stri
 
 export const CONSTANT_SCHEDULE: StepSchedule = { kind: 'constant' };
 const SCHEDULE_CODE = { constant: 0, step: 1, cosine: 2 } as const;
+/** The uniform's schedule fields that a kind does not use. */
+const UNUSED_SCHEDULE_FIELDS = { stepsPerDecay: 1, totalSteps: 1, factor: 1, minFactor: 1, stepOffset: 0 };
 
 export interface OptimizerOptions {
   kind: OptimizerKind;
@@ -78,6 +80,9 @@ function checkHyperparameters(hp: OptimizerHyperparameters): void {
 
 function checkSchedule(schedule: StepSchedule): void {
   const whole = (value: number) => Number.isInteger(value) && value >= 1 && value < 2 ** 32;
+  if (schedule.kind !== 'constant' && !(Number.isInteger(schedule.stepOffset) && Math.abs(schedule.stepOffset) < 2 ** 31)) {
+    throw new RangeError(`a schedule's stepOffset must be a whole number within ±2³¹, got ${schedule.stepOffset}`);
+  }
   if (schedule.kind === 'step' && !(whole(schedule.stepsPerDecay) && schedule.factor > 0 && schedule.factor <= 1)) {
     throw new RangeError(`a step schedule needs stepsPerDecay ≥ 1 and a factor in (0, 1], got ${schedule.stepsPerDecay}, ${schedule.factor}`);
   }
@@ -91,10 +96,10 @@ function hyperparameterBytes(length: number, normPartials: number, hp: Optimizer
   new Uint32Array(bytes, 0, 2).set([length, normPartials]);
   const { learningRate, momentum, beta1, beta2, epsilon, weightDecay, maxGradNorm } = hp;
   new Float32Array(bytes, 8, 7).set([learningRate, momentum, beta1, beta2, epsilon, weightDecay, maxGradNorm]);
-  const stepsPerDecay = schedule.kind === 'step' ? schedule.stepsPerDecay : 1;
-  const totalSteps = schedule.kind === 'cosine' ? schedule.totalSteps : 1;
-  new Uint32Array(bytes, 36, 3).set([SCHEDULE_CODE[schedule.kind], stepsPerDecay, totalSteps]);
-  new Float32Array(bytes, 48, 2).set([schedule.kind === 'step' ? schedule.factor : 1, schedule.kind === 'cosine' ? schedule.minFactor : 1]);
+  const { kind, stepsPerDecay, totalSteps, factor, minFactor, stepOffset } = { ...UNUSED_SCHEDULE_FIELDS, ...schedule };
+  new Uint32Array(bytes, 36, 3).set([SCHEDULE_CODE[kind], stepsPerDecay, totalSteps]);
+  new Float32Array(bytes, 48, 2).set([factor, minFactor]);
+  new Int32Array(bytes, 56, 1).set([stepOffset]);
   return new Uint8Array(bytes);
 }
 
