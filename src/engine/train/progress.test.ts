@@ -1,7 +1,17 @@
 // unit: run accounting from samples seen — positions across batch-size changes, epochs completed, progress and steps left.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advancePosition, closeSpentEpoch, runProgress, startPosition, stepsLeftInEpoch, type TrainerPosition } from './progress';
+import {
+  advancePosition,
+  closeSpentEpoch,
+  epochsCompleted,
+  runProgress,
+  startPosition,
+  stepsAtBatchSize,
+  stepsLeftInEpoch,
+  stepsPerEpoch,
+  type TrainerPosition,
+} from './progress';
 
 /** Submits hold at most this many steps, as in the trainer. */
 const STEPS_PER_SUBMIT = 8;
@@ -72,6 +82,35 @@ describe('positions across batch-size changes', () => {
     expect(stepsLeftInEpoch(atThirty, 30, 1000)).toBe(16);
     expect(advancePosition(atThirty, 16, 30, 1000)).toEqual({ epoch: 1, epochSamples: 0, samples: 980, step: 21 });
     expect(closeSpentEpoch({ epoch: 0, epochSamples: 980, samples: 980, step: 40 }, 30, 1000)).toEqual({ epoch: 1, epochSamples: 0, samples: 980, step: 40 });
+  });
+});
+
+describe('stepsAtBatchSize', () => {
+  it('counts the steps taken when the batch size never changed, remainders dropped or not', () => {
+    for (const [trainImages, batchSize] of [[1000, 10], [1000, 64], [7, 3], [600, 600]] as const) {
+      const { positions } = simulate(trainImages, 3, [{ steps: 1000, batchSize }]);
+      positions.forEach(({ position }) => expect(stepsAtBatchSize(position, batchSize, trainImages)).toBe(position.step));
+    }
+  });
+
+  it('across batch-size changes: a whole epoch count at each epoch start, one offset from the steps taken per batch size, within a step of the epochs done', () => {
+    fc.assert(
+      fc.property(runs, ({ trainImages, epochs, plan }) => {
+        const { positions } = simulate(trainImages, epochs, plan);
+        let previous = positions[0]!;
+        for (const current of positions) {
+          const { position, batchSize } = current;
+          const steps = stepsAtBatchSize(position, batchSize, trainImages);
+          const perEpoch = stepsPerEpoch(batchSize, trainImages);
+          if (position.epochSamples === 0) expect(steps).toBe(position.epoch * perEpoch);
+          if (batchSize === previous.batchSize) {
+            expect(steps - position.step).toBe(stepsAtBatchSize(previous.position, batchSize, trainImages) - previous.position.step);
+          }
+          expect(Math.abs(steps - epochsCompleted(position, trainImages) * perEpoch)).toBeLessThan(1);
+          previous = current;
+        }
+      }),
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import { OPTIMIZER_KINDS, OPTIMIZER_STATE_SLOTS, type OptimizerHyperparameters, 
 import { initialOptimizerState, optimizerStep } from '../../reference/optimizers';
 import { scheduleFactor } from '../../reference/schedule';
 import { readBuffer } from '../readback';
-import { createOptimizer, createOptimizerState, createStepCounter } from './optimizer';
+import { CONSTANT_SCHEDULE, createOptimizer, createOptimizerState, createStepCounter } from './optimizer';
 
 const STEPS = 10;
 /**
@@ -37,7 +37,7 @@ interface Run {
   kind: OptimizerKind;
   hyperparameters: OptimizerHyperparameters;
   /** Written with setHyperparameters after the first half of the steps, which are submitted separately. */
-  laterHyperparameters?: OptimizerHyperparameters;
+  later?: { hyperparameters: OptimizerHyperparameters; schedule?: StepSchedule };
   params: Float32Array; // [n]
   /** Step s uses gradients[s % gradients.length]. */
   gradients: Float32Array[];
@@ -102,9 +102,9 @@ async function runOnGpu({ ctx, cache }: TestGpu, run: Run) {
         pass.end();
       }
     });
-  if (run.laterHyperparameters) {
+  if (run.later) {
     submitSteps(0, STEPS / 2);
-    op.setHyperparameters(run.laterHyperparameters, run.schedule);
+    op.setHyperparameters(run.later.hyperparameters, run.later.schedule);
     submitSteps(STEPS / 2, STEPS);
   } else submitSteps(0, STEPS);
   const readouts = await Promise.all([params, ...state].map((buffer) => readPoisoned(ctx, buffer, length)));
@@ -123,8 +123,9 @@ function runReference(run: Run) {
   const state = initialOptimizerState(run.kind, run.params);
   state.steps = run.initialSteps;
   for (let step = 0; step < STEPS; step++) {
-    const hp = roundedToF32(run.laterHyperparameters && step >= STEPS / 2 ? run.laterHyperparameters : run.hyperparameters);
-    const learningRate = hp.learningRate * scheduleFactor(run.schedule ?? { kind: 'constant' }, state.steps);
+    const { hyperparameters, schedule = CONSTANT_SCHEDULE } = run.later && step >= STEPS / 2 ? run.later : run;
+    const hp = roundedToF32(hyperparameters);
+    const learningRate = hp.learningRate * scheduleFactor(schedule, state.steps);
     optimizerStep(run.kind, { ...hp, learningRate }, state, run.gradients[step % run.gradients.length]!);
   }
   return state;
@@ -192,8 +193,8 @@ describe(`optimizer steps (seed ${seed})`, () => {
 
   // The schedule runs on the GPU: each of the 10 steps in one submit gets its own learning rate, from the step counter.
   const SCHEDULES: StepSchedule[] = [
-    { kind: 'step', stepsPerDecay: 3, factor: 0.5 },
-    { kind: 'cosine', totalSteps: 9, minFactor: 0.1 },
+    { kind: 'step', stepsPerDecay: 3, factor: 0.5, stepOffset: 0 },
+    { kind: 'cosine', totalSteps: 9, minFactor: 0.1, stepOffset: 0 },
   ];
   it.each(SCHEDULES.flatMap((schedule) => (['sgd', 'nesterov', 'adamw'] as const).map((kind) => ({ kind, schedule }))))(
     '$kind with a $schedule.kind schedule changes the learning rate at every step, from a restored step count',
@@ -202,9 +203,22 @@ describe(`optimizer steps (seed ${seed})`, () => {
     },
   );
 
+  // A batch-size change mid-run: the schedule is rewritten at the new steps per epoch and moved by a step offset (here
+  // from 4 steps an epoch to 12, or to 2, after 7 steps); the step counter, and Adam's bias correction with it, go on as they were.
+  const BATCH_CHANGES: { kind: OptimizerKind; schedule: StepSchedule; later: StepSchedule }[] = [
+    { kind: 'sgd', schedule: { kind: 'step', stepsPerDecay: 4, factor: 0.5, stepOffset: 0 }, later: { kind: 'step', stepsPerDecay: 12, factor: 0.5, stepOffset: 14 } },
+    { kind: 'adamw', schedule: { kind: 'cosine', totalSteps: 12, minFactor: 0.1, stepOffset: 0 }, later: { kind: 'cosine', totalSteps: 36, minFactor: 0.1, stepOffset: 14 } },
+    { kind: 'adam', schedule: { kind: 'step', stepsPerDecay: 4, factor: 0.5, stepOffset: 0 }, later: { kind: 'step', stepsPerDecay: 2, factor: 0.5, stepOffset: -4 } },
+    { kind: 'nesterov', schedule: { kind: 'cosine', totalSteps: 12, minFactor: 0.1, stepOffset: 0 }, later: { kind: 'cosine', totalSteps: 6, minFactor: 0.1, stepOffset: -4 } },
+  ];
+  it.each(BATCH_CHANGES)('$kind follows a $schedule.kind schedule moved by $later.stepOffset steps from the next submit', async ({ kind, schedule, later }) => {
+    const run = { ...randomRun(createRng(seed + 8), kind, 129, true, false), initialSteps: 2, schedule };
+    await expectMatchesReference(gpu, { ...run, later: { hyperparameters: run.hyperparameters, schedule: later } });
+  });
+
   it('applies rewritten hyperparameters from the next submit and continues bias correction from a restored step count', async () => {
     const run = { ...randomRun(createRng(seed + 5), 'adam', 300, true, true), initialSteps: 41 };
-    run.laterHyperparameters = { ...run.hyperparameters, learningRate: 0.002, beta1: 0.8, maxGradNorm: 0 };
+    run.later = { hyperparameters: { ...run.hyperparameters, learningRate: 0.002, beta1: 0.8, maxGradNorm: 0 } };
     await expectMatchesReference(gpu, run);
   });
 });
