@@ -203,8 +203,8 @@ describe(`optimizer steps (seed ${seed})`, () => {
     },
   );
 
-  // A batch-size change mid-run: the schedule is rewritten at the new steps per epoch and moved by a step offset (here
-  // from 4 steps an epoch to 12, or to 2, after 7 steps); the step counter, and Adam's bias correction with it, go on as they were.
+  // A batch-size change after 7 steps: the schedule is rewritten at the new steps per epoch (12 or 2 in place of 4) and
+  // moved by a step offset of either sign; the step counter, and Adam's bias correction with it, go on as they were.
   const BATCH_CHANGES: { kind: OptimizerKind; schedule: StepSchedule; later: StepSchedule }[] = [
     { kind: 'sgd', schedule: { kind: 'step', stepsPerDecay: 4, factor: 0.5, stepOffset: 0 }, later: { kind: 'step', stepsPerDecay: 12, factor: 0.5, stepOffset: 14 } },
     { kind: 'adamw', schedule: { kind: 'cosine', totalSteps: 12, minFactor: 0.1, stepOffset: 0 }, later: { kind: 'cosine', totalSteps: 36, minFactor: 0.1, stepOffset: 14 } },
