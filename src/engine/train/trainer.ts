@@ -149,7 +149,8 @@ export class Trainer {
 
   /**
    * Puts back a checkpoint taken from this trainer (same spec and optimizer). Should less than a batch of the current
-   * size be left of its epoch, the next step starts the next epoch.
+   * size be left of its epoch, the next step starts the next epoch. The schedule goes on from its epochs at the current
+   * batch size, whatever size the checkpoint's steps were taken at.
    */
   restore(checkpoint: TrainerCheckpoint): void {
     this.model.restore(checkpoint.model);
@@ -160,7 +161,8 @@ export class Trainer {
 
   /**
    * Applies new settings from the next step on (call it between runSteps calls, not during one); a new batch size
-   * rebuilds the step's buffers and continues the epoch where it stands, or ends it when less than a batch is left.
+   * rebuilds the step's buffers and continues the epoch where it stands, or ends it when less than a batch is left,
+   * and the learning-rate schedule continues from the epochs done.
    */
   async updateSettings(settings: TrainingSettings): Promise<void> {
     checkBatchSize(settings.batchSize, this.config.trainImages);
