@@ -150,6 +150,7 @@ test('the address follows the edited experiment, and a reload restores the netwo
   await expect.poll(() => page.url()).not.toBe(before);
   expect(page.url()).toContain('?train=2000#v1.');
   await page.reload();
+  await expect(page.getByTestId('opened-notice')).toContainText('Opened the experiment in the address: its network and settings.');
   await expect(page.getByLabel('Epochs')).toHaveValue('7');
   await expect(page.getByTestId('layer-card')).toHaveCount(1);
   await expect(page.getByText('On 2,000 training images')).toBeVisible();

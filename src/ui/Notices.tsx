@@ -7,10 +7,15 @@ function OpenedNotice() {
   const tested = useAppStore((state) => (state.model?.imported ? state.evaluations.at(0) : undefined));
   if (!opened || opened.dismissed) return null;
   const from = opened.source === 'link' ? 'a shared link' : `the file ${opened.name ?? ''}`;
+  // The address itself is such a link (it follows the edits), so a reload lands here too.
+  const text =
+    opened.source === 'link' && !opened.trained
+      ? 'Opened the experiment in the address: its network and settings. A model’s weights come only with a link that carries them, or a model file.'
+      : `Opened from ${from}: ${opened.trained ? describeTrained(opened.trained) : 'an untrained experiment'}.`;
   return (
     <div className="notice" role="status" data-testid="opened-notice">
       <p>
-        Opened from {from}: {opened.trained ? describeTrained(opened.trained) : 'an untrained experiment'}.
+        {text}
         {tested && ` Tested here: ${formatFraction(tested.accuracy)} test accuracy.`}
       </p>
       <button type="button" onClick={() => useAppStore.setState({ opened: { ...opened, dismissed: true } })}>
