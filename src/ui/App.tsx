@@ -1,5 +1,5 @@
 // The page: a compact header, notices, then the workspace — the run and its live charts, the network, the settings —
-// and below it sharing, drawing and the data.
+// and below it the runs kept, drawing and the data.
 import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
 import { DataPanel } from './DataPanel';
@@ -8,6 +8,7 @@ import { HelpSheet } from './help/HelpSheet';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { RunPanel } from './RunPanel';
+import { RunsPanel } from './runs/RunsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SharePanel } from './share/SharePanel';
 
@@ -44,6 +45,7 @@ export function App() {
         </div>
       </main>
       <div className="below-workspace">
+        <RunsPanel />
         <DrawPanel />
         <DataPanel />
       </div>

@@ -1,4 +1,5 @@
-// Number formatting shared by the panels (fixed locale so text is the same everywhere).
+// Number formatting and names shared by the panels (fixed locale so text is the same everywhere).
+import type { OptimizerKind } from '../engine/optimizers';
 
 const integer = new Intl.NumberFormat('en-US');
 
@@ -25,3 +26,6 @@ export const formatFraction = (fraction: number, digits = 1): string => `${(100 
 export function describeTrained({ epochs, testAccuracy }: { epochs: number; testAccuracy: number }): string {
   return `trained model, ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, ${formatFraction(testAccuracy)} test accuracy`;
 }
+
+/** What each optimizer is called on the page. */
+export const OPTIMIZER_NAME: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD with momentum', nesterov: 'Nesterov momentum', adam: 'Adam', adamw: 'AdamW' };

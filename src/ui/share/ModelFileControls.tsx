@@ -3,13 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { exportModelFile, importModelFile } from '../../store/share-actions';
 import { markModelSaved } from '../../store/unsaved-model';
-
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadFile } from '../download';
 
 /** True while files are dragged over the page; a drop of one opens it as a model. */
 function usePageFileDrop(): boolean {
@@ -52,7 +46,7 @@ export function ModelFileControls() {
     setProblem(undefined);
     try {
       const { bytes, fileName } = await exportModelFile();
-      download(bytes, fileName);
+      downloadFile(bytes as Uint8Array<ArrayBuffer>, fileName, 'application/octet-stream');
       markModelSaved();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));

@@ -1,7 +1,8 @@
 // The training settings, each with a line on what it does: optimizer and its parameters, learning rate and schedule,
 // batch size, epochs, init and seed.
 import { DECAY_RATE_BOUND, MAX_BATCH_SIZE, MAX_EPOCHS, MAX_EPSILON, MAX_GRAD_NORM, MAX_SCHEDULE_FACTOR, MAX_WEIGHT_DECAY } from '../../engine/codecs/experiment';
-import { OPTIMIZER_KINDS, type OptimizerHyperparameters, type OptimizerKind } from '../../engine/optimizers';
+import { OPTIMIZER_KINDS, type OptimizerHyperparameters } from '../../engine/optimizers';
+import { OPTIMIZER_NAME } from '../format';
 import type { LrSchedule } from '../../engine/train/schedule';
 import { useExperimentStore } from '../../store/experiment-store';
 import { SelectField } from '../controls/Field';
@@ -11,7 +12,6 @@ import { LearningRateField } from './LearningRateField';
 import { SETTING_HELP, type SettingHelp } from './setting-help';
 import { InitField, SeedField } from './StartFields';
 
-const OPTIMIZER_NAME: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD with momentum', nesterov: 'Nesterov momentum', adam: 'Adam', adamw: 'AdamW' };
 const OPTIMIZER_OPTIONS = OPTIMIZER_KINDS.map((kind) => [kind, OPTIMIZER_NAME[kind]] as const);
 const SCHEDULE_HELP: Record<LrSchedule['kind'], SettingHelp> = { constant: SETTING_HELP.scheduleConstant, step: SETTING_HELP.scheduleStep, cosine: SETTING_HELP.scheduleCosine };
 const SCHEDULE_OPTIONS = Object.entries(SCHEDULE_HELP).map(([kind, { name }]) => [kind as LrSchedule['kind'], name] as const);

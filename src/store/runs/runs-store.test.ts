@@ -1,0 +1,108 @@
+// unit: the runs in IndexedDB (fake-indexeddb in Node): migration on load, damaged records skipped, a full disk said and nothing lost, delete with undo.
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RUNS_DB_NAME, RUNS_DB_VERSION } from './runs-db';
+import { sampleRecord } from './test-fixtures';
+
+/** A fresh copy of the runs store module (its database handle is module state), over a fresh empty IndexedDB. */
+async function freshStore() {
+  vi.resetModules();
+  return import('./runs-store');
+}
+
+async function rawDb() {
+  return openDB(RUNS_DB_NAME, RUNS_DB_VERSION, { upgrade: (db) => void db.createObjectStore('runs', { keyPath: 'id' }) });
+}
+
+async function storedIds(): Promise<string[]> {
+  const db = await rawDb();
+  const ids = (await db.getAllKeys('runs')).map(String);
+  db.close();
+  return ids.sort();
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('the runs store over IndexedDB', () => {
+  it('loads the records, migrating a version-1 one (and writing it back), skipping a damaged one with a notice', async () => {
+    const db = await rawDb();
+    const { name: _, pinned: __, ...v1 } = sampleRecord({ id: 'old' });
+    await db.put('runs', { ...v1, version: 1 });
+    await db.put('runs', sampleRecord({ id: 'current' }));
+    await db.put('runs', { ...sampleRecord({ id: 'broken' }), durationMs: 'long' });
+    db.close();
+
+    const { startRunsStorage, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    const state = useRunsStore.getState();
+    expect(state.storage).toBe('saved');
+    expect(state.runs.map((run) => run.id).sort()).toEqual(['current', 'old']);
+    expect(state.runs.find((run) => run.id === 'old')).toMatchObject({ version: 2, pinned: false, name: expect.stringMatching(/^Run of /) });
+    expect(state.skipped).toEqual(['A saved run could not be read and was skipped: durationMs: must be a number.']);
+    const again = await rawDb();
+    expect(await again.get('runs', 'old')).toMatchObject({ version: 2 });
+    again.close();
+  });
+
+  it('keeps a name given while the run records: later saves of the run do not undo it, and a reload finds it', async () => {
+    vi.stubGlobal('navigator', { storage: { estimate: () => Promise.resolve({ usage: 12_345, quota: 1e9 }) } });
+    const first = await freshStore();
+    await first.startRunsStorage();
+    await first.saveRun(sampleRecord({ name: 'Run of …' }));
+    await first.renameRun('run-a', '  wide and slow  ');
+    await first.saveRun(sampleRecord({ name: 'Run of …', durationMs: 99_000 }));
+    expect(first.useRunsStore.getState().runs).toEqual([sampleRecord({ name: 'wide and slow', durationMs: 99_000 })]);
+    expect(first.useRunsStore.getState().usage).toEqual({ usedBytes: 12_345, quotaBytes: 1e9 });
+
+    const reloaded = await freshStore();
+    await reloaded.startRunsStorage();
+    expect(reloaded.useRunsStore.getState().runs).toEqual([sampleRecord({ name: 'wide and slow', durationMs: 99_000 })]);
+  });
+
+  it('says when storage is full, keeps the run in memory, and writes it once a save succeeds', async () => {
+    const { saveRun, startRunsStorage, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await saveRun(sampleRecord());
+    expect(useRunsStore.getState().problem).toMatch(/^Storage is full: could not save “First”\. The runs stay here/);
+    expect(useRunsStore.getState().runs).toEqual([sampleRecord()]);
+    expect(await storedIds()).toEqual([]);
+
+    put.mockRestore();
+    await saveRun(sampleRecord({ id: 'run-b' }));
+    expect(useRunsStore.getState().problem).toBeUndefined();
+    expect(await storedIds()).toEqual(['run-a', 'run-b']);
+  });
+
+  it('deletes a run from memory and storage; Undo puts it back where it was, compared again if it was', async () => {
+    const { deleteRun, saveRun, startRunsStorage, toggleSelected, undoDelete, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    for (const id of ['a', 'b', 'c']) await saveRun(sampleRecord({ id }));
+    toggleSelected('b');
+    await deleteRun('b');
+    expect(useRunsStore.getState()).toMatchObject({ selected: [], deleted: { index: 1, run: { id: 'b' }, selected: true } });
+    expect(await storedIds()).toEqual(['a', 'c']);
+    await undoDelete();
+    expect(useRunsStore.getState()).toMatchObject({ runs: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], selected: ['b'], deleted: undefined });
+    expect(await storedIds()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('without IndexedDB, says runs last only as long as the page and keeps them in memory', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const { saveRun, startRunsStorage, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    await saveRun(sampleRecord());
+    expect(useRunsStore.getState()).toMatchObject({ storage: 'memory', problem: expect.stringContaining('no IndexedDB'), runs: [sampleRecord()] });
+  });
+});
