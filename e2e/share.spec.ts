@@ -1,4 +1,5 @@
 // e2e: share a trained model by link and by file, open both in fresh pages; malformed links and files are refused.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectReady, testAccuracy } from './page-helpers';
 
@@ -83,4 +84,20 @@ test('a malformed link and a malformed file each say what is wrong, and the page
   await expect(page.getByTestId('layer-card')).toHaveCount(2);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Paused');
+});
+
+test('Export as PyTorch script saves one standalone .py of the edited experiment', async ({ page }, testInfo) => {
+  await page.goto('/?train=2000');
+  await expectReady(page);
+  await page.getByLabel('Units of layer 2').fill('48');
+  await page.getByLabel('Units of layer 2').press('Enter');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as PyTorch script' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.py$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const source = readFileSync(file, 'utf8');
+  expect(source).toContain('nn.Linear(784, 128)');
+  expect(source).toContain('nn.Linear(128, 48)');
+  expect(source).toContain('DistributedDataParallel');
+  expect(source).toContain('"trainImages": 2000');
 });

@@ -3,11 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeSafetensors } from '../engine/codecs/safetensors';
 import { encodeShareLink } from '../engine/codecs/share-link';
+import { torchScript } from '../engine/export/torch-script';
 import { classicExperiment, seededWeights } from '../engine/codecs/test-fixtures';
 import { useAppStore } from './app-store';
 import { draftSpec, experimentConfig, useExperimentStore } from './experiment-store';
 import { clearFieldProblem, reportFieldProblem, useFieldProblems } from './field-problems';
-import { importModelFile, makeShareLink, openShareLink } from './share-actions';
+import { exportTorchScript, importModelFile, makeShareLink, openShareLink } from './share-actions';
 
 const snapshot = () => ({ experiment: experimentConfig(useExperimentStore.getState()), preset: useExperimentStore.getState().preset });
 
@@ -77,5 +78,19 @@ describe('making a link', () => {
     expect(link).toMatch(/^https:\/\/studio\.example\/#v1\./);
     await openShareLink(link.split('#')[1]!, { build: false });
     expect(experimentConfig(useExperimentStore.getState())).toEqual(experimentConfig(useExperimentStore.getInitialState()));
+  });
+});
+
+describe('exporting a PyTorch script', () => {
+  beforeEach(() => {
+    useExperimentStore.setState(useExperimentStore.getInitialState(), true);
+    useFieldProblems.setState(useFieldProblems.getInitialState(), true);
+  });
+
+  it('writes the edited experiment, and refuses while a field has a problem', () => {
+    reportFieldProblem('lr', { label: 'Learning rate', message: 'Must be at most 10.' });
+    expect(() => exportTorchScript()).toThrow('Fix the Learning rate field first: Must be at most 10.');
+    clearFieldProblem('lr');
+    expect(exportTorchScript()).toEqual({ source: torchScript(experimentConfig(useExperimentStore.getState())), fileName: 'backprop_studio_train.py' });
   });
 });

@@ -3,6 +3,7 @@ import { parseExperiment } from '../engine/codecs/experiment';
 import { readModelFile, encodeSafetensors } from '../engine/codecs/safetensors';
 import { decodeShareLink, encodeShareLink, measureShareLink, type ShareLinkContent } from '../engine/codecs/share-link';
 import { PIXELS_PER_IMAGE } from '../engine/data/mnist';
+import { TORCH_SCRIPT_FILE_NAME, torchScript } from '../engine/export/torch-script';
 import { denseLayers } from '../engine/model/spec';
 import type { TrainerConfig } from '../engine/train/trainer';
 import { useAppStore, type AppState, type OpenedModel } from './app-store';
@@ -86,6 +87,12 @@ export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: 
   const bytes = encodeSafetensors(config, weights, offer.ok ? { epochs: offer.epochs, testAccuracy: offer.testAccuracy } : {});
   const widths = [PIXELS_PER_IMAGE, ...denseLayers(config.spec).map(({ layer }) => layer.units)];
   return { bytes, fileName: `backprop-studio-${widths.join('-')}.safetensors` };
+}
+
+/** The edited experiment as a standalone PyTorch training script; none while a field's text is invalid. */
+export function exportTorchScript(): { source: string; fileName: string } {
+  refuseWhileFieldInvalid();
+  return { source: torchScript(checkedDraft()), fileName: TORCH_SCRIPT_FILE_NAME };
 }
 
 /** Puts a checked experiment in the builder and settings, and says where it came from. */

@@ -1,4 +1,5 @@
-// Share and save: a link to the experiment (with its weights when small enough) and model files in and out.
+// Share and save: a link to the experiment (with its weights when small enough), model files in and out, a PyTorch script.
+import { ExportScriptButton } from './ExportScriptButton';
 import { ModelFileControls } from './ModelFileControls';
 import { ShareLinkControls } from './ShareLinkControls';
 
@@ -9,6 +10,8 @@ export function SharePanel() {
       <ShareLinkControls />
       <h3>Model file</h3>
       <ModelFileControls />
+      <h3>PyTorch</h3>
+      <ExportScriptButton />
     </section>
   );
 }
