@@ -1,8 +1,9 @@
 // e2e: runs kept in IndexedDB — two runs survive a reload with their changes against a baseline, overlay as two lines,
-// export as CSV with a row per logged point; a full disk is said while training goes on; phone layout and keyboard path.
+// export as CSV with a row per logged point; a full disk is said while training goes on; phone layout and keyboard path;
+// a run's kept final weights reopen after a reload as a model that tests as the run did.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectReady } from './page-helpers';
+import { expectReady, testAccuracy } from './page-helpers';
 
 const status = (page: Page) => page.getByTestId('training-status');
 const runsPanel = (page: Page) => page.getByRole('region', { name: 'Runs' });
@@ -111,4 +112,25 @@ test('a full disk is said in the panel, and training goes on with the run kept i
   await expect(runsPanel(page).getByTestId('runs-problem')).toContainText('Storage is full: could not save');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText('lr 0.001');
+});
+
+test('a run keeps its weights when asked: after a reload it opens with its final weights, testing as it did', async ({ page }) => {
+  await page.goto('/?train=2000');
+  await expectReady(page);
+  await runsPanel(page).getByRole('checkbox', { name: /^Keep weights of new runs/ }).check();
+  await setField(page, 'Epochs', '1');
+  await trainToEnd(page);
+  const runAccuracy = Number((await rows(page).first().locator('td[data-label="Test accuracy"]').textContent())!.replace('%', ''));
+  await expect(rows(page).first().getByTestId('run-weights')).toHaveText(/^final [\d.]+ MB, best [\d.]+ MB$/);
+  await expect(runsPanel(page).getByTestId('runs-storage')).toContainText(/MB of weights/);
+
+  page.on('dialog', (dialog) => void dialog.accept()); // leaving with a trained model asks first
+  await page.reload();
+  await expectReady(page);
+  await expect(runsPanel(page).getByRole('checkbox', { name: /^Keep weights of new runs/ })).toBeChecked();
+  await rows(page).first().getByText('Open…').click();
+  await runsPanel(page).getByRole('button', { name: 'Open with final weights' }).click();
+  await expect(page.getByTestId('opened-notice')).toContainText('Opened from the kept final weights of “Run of');
+  await expect(page.getByTestId('imported-line')).toContainText('tested here');
+  expect(Math.abs((await testAccuracy(page)) - runAccuracy)).toBeLessThanOrEqual(0.3);
 });

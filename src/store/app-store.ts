@@ -33,9 +33,9 @@ export type DatasetStatus =
   | { state: 'ready'; summary: DatasetSummary; samples: SampleDigits }
   | { state: 'failed'; message: string };
 
-/** Where the experiment came from when it was opened from a link or a file, with the figures it claims. */
+/** Where the experiment came from when it was opened from a link, a file or a kept run's weights, with the figures it claims. */
 export interface OpenedModel {
-  source: 'link' | 'file';
+  source: 'link' | 'file' | 'run';
   name?: string;
   trained?: { epochs: number; testAccuracy: number };
   /** The notice was closed (the figures still count, e.g. epochs trained before). */

@@ -107,6 +107,11 @@ function openExperiment(experiment: TrainerConfig, weights: Float32Array | undef
   rebuildModel(weights);
 }
 
+/** Opens a kept run's experiment with its kept weights as the new model, saying which run and checkpoint it came from. */
+export function openRunWeights(experiment: TrainerConfig, weights: Float32Array, name: string, trained: TrainedFigures | undefined): void {
+  openExperiment(experiment, weights, { source: 'run', name, ...(trained ? { trained } : {}) });
+}
+
 /** Reports a link or file that could not be opened; nothing else changes. */
 function refuse(what: string, error: string): void {
   useAppStore.setState((state) => ({ errors: [...state.errors, `${what} could not be opened: ${error}`] }));

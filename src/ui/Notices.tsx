@@ -6,7 +6,7 @@ function OpenedNotice() {
   const opened = useAppStore((state) => state.opened);
   const tested = useAppStore((state) => (state.model?.imported ? state.evaluations.at(0) : undefined));
   if (!opened || opened.dismissed) return null;
-  const from = opened.source === 'link' ? 'a shared link' : `the file ${opened.name ?? ''}`;
+  const from = opened.source === 'link' ? 'a shared link' : opened.source === 'run' ? `the kept ${opened.name ?? 'run'}` : `the file ${opened.name ?? ''}`;
   // The address itself is such a link (it follows the edits), so a reload lands here too.
   const text =
     opened.source === 'link' && !opened.trained

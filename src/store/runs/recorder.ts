@@ -1,11 +1,31 @@
-// Records every run as it goes: follows the app store, and writes the live run every few seconds, when training stops and when the page hides.
+// Records every run as it goes: follows the app store, and writes the live run every few seconds, when training stops and when the page hides;
+// keeps its weights when asked, at its best evaluation and when training stops.
 import { useAppStore, type AppState } from '../app-store';
+import { requestWeights } from '../engine-client';
 import { useExperimentStore } from '../experiment-store';
+import { isNewBest, type WeightsKind } from './kept-weights';
 import { runRecord, trackRuns, type LiveRun, type RunTracking } from './run-tracker';
-import { saveRun, useRunsStore } from './runs-store';
+import { keepRunWeights, saveRun, useRunsStore } from './runs-store';
 
 /** A crash or a closed tab loses at most this much of a run. */
 export const SAVE_INTERVAL_MS = 2500;
+
+/** Reads the model's weights (between steps: training goes on) and keeps them as the run's `kind` checkpoint of `step`. */
+async function keepWeights(runId: string, kind: WeightsKind, step: number): Promise<void> {
+  try {
+    const weights = await requestWeights();
+    await keepRunWeights({ runId, kind, step, bytes: weights.byteLength, weights });
+  } catch (error) {
+    useRunsStore.setState({ problem: `Could not read the ${kind} weights to keep (${error instanceof Error ? error.message : String(error)}).` });
+  }
+}
+
+/** Keeps the weights the update calls for: at a new best test accuracy, and when training stops (the final ones so far). */
+function keepWeightsOf(run: LiveRun, state: AppState, previous: AppState, stoppedTraining: boolean): void {
+  if (!useRunsStore.getState().keepWeights) return;
+  if (isNewBest(state.evaluations, previous.evaluations)) void keepWeights(run.id, 'best', state.evaluations.at(-1)!.step);
+  if (stoppedTraining) void keepWeights(run.id, 'final', state.training.position?.step ?? 0);
+}
 
 /** Starts recording; returns the function that stops. */
 export function startRunRecorder(): () => void {
@@ -27,6 +47,7 @@ export function startRunRecorder(): () => void {
     if (current?.id !== before?.id) useRunsStore.setState({ liveId: current?.id });
     if (!current) return;
     const stoppedTraining = previous.training.status === 'training' && state.training.status !== 'training';
+    keepWeightsOf(current, state, previous, stoppedTraining);
     if (stoppedTraining || current.id !== before?.id) saveLive();
     else timer ??= setTimeout(saveLive, SAVE_INTERVAL_MS);
   };

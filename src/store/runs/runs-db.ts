@@ -1,14 +1,21 @@
-// The runs in IndexedDB (through idb): open, read every record (checked, migrated, damaged ones skipped), write, delete.
+// The runs in IndexedDB (through idb): open, read every record (checked, migrated, damaged ones skipped), write, delete; kept weights apart.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { readStoredWeights, readWeightsInfo, WEIGHTS_KINDS, weightsKey, type KeptWeights, type KeptWeightsInfo, type WeightsKind } from './kept-weights';
 import { readRunRecord, type RunRecord } from './run-record';
 
 export const RUNS_DB_NAME = 'backprop-studio-runs';
 /** The database layout (object stores); record layouts have their own version (RUN_RECORD_VERSION). */
-export const RUNS_DB_VERSION = 1;
+export const RUNS_DB_VERSION = 2;
+
+type WeightsKey = [runId: string, kind: WeightsKind];
 
 interface RunsSchema extends DBSchema {
   /** Values are unknown until read back through readRunRecord. */
   runs: { key: string; value: unknown };
+  /** Since version 2: kept weights (Float32Array), apart from the runs so that listing them stays light. */
+  weights: { key: WeightsKey; value: unknown };
+  /** Since version 2: what each kept checkpoint is (KeptWeightsInfo), read with the runs. */
+  'weights-info': { key: WeightsKey; value: unknown };
 }
 
 export interface LoadedRuns {
@@ -28,7 +35,12 @@ export interface RunsDbEvents {
 export interface RunsDb {
   load(): Promise<LoadedRuns>;
   put(record: RunRecord): Promise<void>;
+  /** Deletes the run and its kept weights. */
   remove(id: string): Promise<void>;
+  loadWeightsInfo(): Promise<KeptWeightsInfo[]>;
+  putWeights(kept: KeptWeights): Promise<void>;
+  /** The weights of a checkpoint; undefined when they are missing or damaged. */
+  readWeights(info: KeptWeightsInfo): Promise<Float32Array | undefined>;
 }
 
 /** Why runs cannot be kept in this browser, or undefined when IndexedDB is there. */
@@ -47,7 +59,9 @@ export function storageProblem(error: unknown, doing: string): string {
 export async function openRunsDb(events: RunsDbEvents): Promise<RunsDb> {
   const db: IDBPDatabase<RunsSchema> = await openDB<RunsSchema>(RUNS_DB_NAME, RUNS_DB_VERSION, {
     upgrade(database) {
-      if (!database.objectStoreNames.contains('runs')) database.createObjectStore('runs', { keyPath: 'id' });
+      for (const store of ['runs', 'weights', 'weights-info'] as const) {
+        if (!database.objectStoreNames.contains(store)) database.createObjectStore(store, store === 'runs' ? { keyPath: 'id' } : {});
+      }
     },
     blocked: () => events.onBlocked('Another tab of Backprop Studio holds the saved runs open with an older version: close it, and saving starts here.'),
     blocking: () => {
@@ -60,7 +74,17 @@ export async function openRunsDb(events: RunsDbEvents): Promise<RunsDb> {
     put: async (record) => {
       await db.put('runs', record);
     },
-    remove: (id) => db.delete('runs', id),
+    remove: async (id) => {
+      const tx = db.transaction(['runs', 'weights', 'weights-info'], 'readwrite');
+      const keys = WEIGHTS_KINDS.map((kind) => weightsKey({ runId: id, kind }));
+      await Promise.all([tx.objectStore('runs').delete(id), ...keys.flatMap((key) => [tx.objectStore('weights').delete(key), tx.objectStore('weights-info').delete(key)]), tx.done]);
+    },
+    loadWeightsInfo: async () => (await db.getAll('weights-info')).flatMap((value) => readWeightsInfo(value) ?? []),
+    putWeights: async ({ weights, ...info }) => {
+      const tx = db.transaction(['weights', 'weights-info'], 'readwrite');
+      await Promise.all([tx.objectStore('weights').put(weights, weightsKey(info)), tx.objectStore('weights-info').put(info, weightsKey(info)), tx.done]);
+    },
+    readWeights: async (info) => readStoredWeights(await db.get('weights', weightsKey(info)), info),
   };
 }
 

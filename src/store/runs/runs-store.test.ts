@@ -1,9 +1,11 @@
-// unit: the runs in IndexedDB (fake-indexeddb in Node): migration on load, damaged records skipped, a full disk said and nothing lost, delete with undo.
+// unit: the runs in IndexedDB (fake-indexeddb in Node): migration on load, damaged records skipped, a full disk said and nothing lost, delete with undo;
+// kept weights saved apart, listed with their size, deleted with their run and brought back by Undo.
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RUNS_DB_NAME, RUNS_DB_VERSION } from './runs-db';
+import { RUNS_DB_NAME } from './runs-db';
+import type { KeptWeights } from './kept-weights';
 import { sampleRecord } from './test-fixtures';
 
 /** A fresh copy of the runs store module (its database handle is module state), over a fresh empty IndexedDB. */
@@ -12,9 +14,13 @@ async function freshStore() {
   return import('./runs-store');
 }
 
-async function rawDb() {
-  return openDB(RUNS_DB_NAME, RUNS_DB_VERSION, { upgrade: (db) => void db.createObjectStore('runs', { keyPath: 'id' }) });
+/** The database as version 1 made it (only the runs' object store), to put records in before the store opens it. */
+async function rawV1Db() {
+  return openDB(RUNS_DB_NAME, 1, { upgrade: (db) => void db.createObjectStore('runs', { keyPath: 'id' }) });
 }
+
+/** The database at whatever version it has now. */
+const rawDb = () => openDB(RUNS_DB_NAME);
 
 async function storedIds(): Promise<string[]> {
   const db = await rawDb();
@@ -34,7 +40,7 @@ afterEach(() => {
 
 describe('the runs store over IndexedDB', () => {
   it('loads the records, migrating a version-1 one (and writing it back), skipping a damaged one with a notice', async () => {
-    const db = await rawDb();
+    const db = await rawV1Db();
     const { name: _, pinned: __, ...v1 } = sampleRecord({ id: 'old' });
     await db.put('runs', { ...v1, version: 1 });
     await db.put('runs', sampleRecord({ id: 'current' }));
@@ -104,5 +110,86 @@ describe('the runs store over IndexedDB', () => {
     await startRunsStorage();
     await saveRun(sampleRecord());
     expect(useRunsStore.getState()).toMatchObject({ storage: 'memory', problem: expect.stringContaining('no IndexedDB'), runs: [sampleRecord()] });
+  });
+});
+
+const finalWeights = (runId = 'run-a'): KeptWeights => ({ runId, kind: 'final', step: 15, bytes: 12, weights: new Float32Array([0.5, -1, 2]) });
+
+async function storedWeightKeys(): Promise<string[]> {
+  const db = await rawDb();
+  const keys = [...(await db.getAllKeys('weights')), ...(await db.getAllKeys('weights-info'))].map(String);
+  db.close();
+  return keys.sort();
+}
+
+describe('kept weights over IndexedDB', () => {
+  it('opens a version-1 database with its runs, adding the object stores for weights', async () => {
+    const old = await rawV1Db();
+    await old.put('runs', sampleRecord());
+    old.close();
+    const { startRunsStorage, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    expect(useRunsStore.getState()).toMatchObject({ runs: [sampleRecord()], kept: [], problem: undefined });
+    const db = await rawDb();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['runs', 'weights', 'weights-info']);
+    db.close();
+  });
+
+  it('saves weights apart from the run, lists them with their size after a reload, and reads them back', async () => {
+    const first = await freshStore();
+    await first.startRunsStorage();
+    await first.saveRun(sampleRecord());
+    await first.keepRunWeights(finalWeights());
+    await first.keepRunWeights({ ...finalWeights(), step: 20, bytes: 8, weights: new Float32Array([3, 4]) });
+    expect(first.useRunsStore.getState().kept).toEqual([{ runId: 'run-a', kind: 'final', step: 20, bytes: 8 }]);
+
+    const reloaded = await freshStore();
+    await reloaded.startRunsStorage();
+    const [info] = reloaded.useRunsStore.getState().kept;
+    expect(info).toEqual({ runId: 'run-a', kind: 'final', step: 20, bytes: 8 });
+    expect(reloaded.useRunsStore.getState().runs[0]).not.toHaveProperty('weights');
+    expect(await reloaded.readKeptWeights(info!)).toEqual(new Float32Array([3, 4]));
+  });
+
+  it('refuses stored weights whose size does not match what was kept', async () => {
+    const { keepRunWeights, readKeptWeights, startRunsStorage } = await freshStore();
+    await startRunsStorage();
+    await keepRunWeights(finalWeights());
+    expect(await readKeptWeights({ ...finalWeights(), bytes: 16 })).toBeUndefined();
+  });
+
+  it('deletes the weights with their run; Undo writes them back', async () => {
+    const { deleteRun, keepRunWeights, readKeptWeights, saveRun, startRunsStorage, undoDelete, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    await saveRun(sampleRecord());
+    await keepRunWeights(finalWeights());
+    await keepRunWeights({ ...finalWeights(), kind: 'best' });
+    await deleteRun('run-a');
+    expect(useRunsStore.getState().kept).toEqual([]);
+    expect(await storedWeightKeys()).toEqual([]);
+    await undoDelete();
+    expect(useRunsStore.getState().kept.map((info) => info.kind).sort()).toEqual(['best', 'final']);
+    expect(await storedWeightKeys()).toEqual(['run-a,best', 'run-a,best', 'run-a,final', 'run-a,final']);
+    expect(await readKeptWeights(useRunsStore.getState().kept[0]!)).toEqual(finalWeights().weights);
+  });
+
+  it('keeps weights in memory when storage is full, says so, and writes them once a save succeeds', async () => {
+    const { keepRunWeights, readKeptWeights, saveRun, startRunsStorage, useRunsStore } = await freshStore();
+    await startRunsStorage();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await keepRunWeights(finalWeights('only-here'));
+    expect(useRunsStore.getState().problem).toMatch(/^Storage is full: could not keep the final weights\./);
+    const held = await readKeptWeights(useRunsStore.getState().kept[0]!);
+    expect(held).toEqual(finalWeights().weights);
+    held!.fill(0); // a copy: handing it on (to the worker) leaves the kept one as it was
+    expect(await readKeptWeights(useRunsStore.getState().kept[0]!)).toEqual(finalWeights().weights);
+    expect(await storedWeightKeys()).toEqual([]);
+
+    put.mockRestore();
+    await saveRun(sampleRecord());
+    expect(await storedWeightKeys()).toEqual(['only-here,final', 'only-here,final']);
   });
 });

@@ -1,8 +1,8 @@
-// The runs panel: every run kept in this browser, the table to compare them, the comparison charts, export, and what storage says.
+// The runs panel: every run kept in this browser, the table to compare them, the comparison charts, export, keeping weights, and what storage says.
 import { lazy, Suspense, useEffect, useId } from 'react';
 import { runsCsv, runsJson } from '../../store/runs/export';
 import { startRunRecorder } from '../../store/runs/recorder';
-import { setBaseline, startRunsStorage, undoDelete, useRunsStore } from '../../store/runs/runs-store';
+import { setBaseline, setKeepWeights, startRunsStorage, undoDelete, useRunsStore } from '../../store/runs/runs-store';
 import { downloadFile } from '../download';
 import { formatMegabytes } from '../format';
 import { RunsTable } from './RunsTable';
@@ -17,14 +17,26 @@ const formatStorage = (bytes: number): string => (bytes >= 1e9 ? `${(bytes / 1e9
 function StorageLine() {
   const storage = useRunsStore((state) => state.storage);
   const usage = useRunsStore((state) => state.usage);
+  const keptBytes = useRunsStore((state) => state.kept.reduce((sum, info) => sum + info.bytes, 0));
   const where =
     storage === 'saved' ? 'Saved in this browser as they train' : storage === 'opening' ? 'Opening the saved runs…' : 'Kept in memory only, until the page closes';
   const used = usage ? ` · ${formatStorage(usage.usedBytes)} used of ${formatStorage(usage.quotaBytes)} available` : '';
+  const weights = keptBytes > 0 ? `, and ${formatStorage(keptBytes)} of weights` : '';
   return (
     <p className="panel-note muted" data-testid="runs-storage">
       {where}
-      {used}. Curves and settings are kept, not weights: save a model file for those.
+      {used}. Curves and settings are kept{weights}.
     </p>
+  );
+}
+
+function KeepWeightsChoice() {
+  const keepWeights = useRunsStore((state) => state.keepWeights);
+  return (
+    <label className="runs-keep">
+      <input type="checkbox" checked={keepWeights} onChange={(event) => setKeepWeights(event.target.checked)} />
+      Keep weights of new runs (final and best test accuracy), to reopen them later
+    </label>
   );
 }
 
@@ -92,6 +104,7 @@ export function RunsPanel() {
     <section className="panel runs-panel" aria-labelledby="runs-heading">
       <h2 id="runs-heading">Runs</h2>
       <StorageLine />
+      <KeepWeightsChoice />
       <StorageNotices />
       {hasRuns ? (
         <>

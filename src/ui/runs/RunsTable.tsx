@@ -1,9 +1,11 @@
-// The runs table: pick runs to compare, rename, pin, reopen in the builder, delete (with Undo above); columns sort, pinned runs first.
+// The runs table: pick runs to compare, rename, pin, reopen in the builder (with kept weights), delete (with Undo above); columns sort, pinned runs first.
 import { useState, type KeyboardEvent } from 'react';
-import { useExperimentStore } from '../../store/experiment-store';
+import { useShallow } from 'zustand/react/shallow';
+import { WEIGHTS_KINDS, type KeptWeightsInfo } from '../../store/runs/kept-weights';
+import { reopenRun } from '../../store/runs/reopen';
 import { formatRunTime, type RunRecord } from '../../store/runs/run-record';
 import { deleteRun, renameRun, toggleSelected, togglePinned, useRunsStore } from '../../store/runs/runs-store';
-import { OPTIMIZER_NAME, formatDuration, formatFraction } from '../format';
+import { OPTIMIZER_NAME, formatDuration, formatFraction, formatMegabytes } from '../format';
 import { sortedRows, type RunRow, type RunSort, type SortKey } from './run-rows';
 
 const SORTABLE: ReadonlyArray<{ key: SortKey; label: string; firstDescending: boolean }> = [
@@ -52,8 +54,39 @@ function NameField({ run }: { run: RunRecord }) {
   );
 }
 
+/** "final 0.4 MB, best 0.4 MB", or a dash when no weights are kept. */
+const keptText = (kept: readonly KeptWeightsInfo[]): string => kept.map((info) => `${info.kind} ${formatMegabytes(info.bytes)}`).join(', ') || '—';
+
+/** Open: the experiment into the builder; with kept weights, a choice of which weights go into the model as well. */
+function OpenChoice({ run, kept }: { run: RunRecord; kept: readonly KeptWeightsInfo[] }) {
+  const open = (kind?: KeptWeightsInfo['kind']) => void reopenRun(run, kind);
+  if (kept.length === 0) {
+    return (
+      <button type="button" aria-label={`Open ${run.name} in the builder`} onClick={() => open()}>
+        Open
+      </button>
+    );
+  }
+  return (
+    <details className="runs-open">
+      <summary aria-label={`Open ${run.name}…`}>Open…</summary>
+      <div className="runs-open-choices" role="group" aria-label={`Open ${run.name}`}>
+        {kept.map((info) => (
+          <button type="button" key={info.kind} onClick={() => open(info.kind)}>
+            Open with {info.kind} weights
+          </button>
+        ))}
+        <button type="button" onClick={() => open()}>
+          Experiment only
+        </button>
+      </div>
+    </details>
+  );
+}
+
 function RunRowView({ row, selected, live }: { row: RunRow; selected: boolean; live: boolean }) {
   const { run } = row;
+  const kept = useRunsStore(useShallow((state) => WEIGHTS_KINDS.flatMap((kind) => state.kept.filter((info) => info.runId === run.id && info.kind === kind))));
   const { hyperparameters, batchSize, epochs } = run.experiment.settings;
   return (
     <tr className={run.pinned ? 'runs-pinned' : undefined} data-testid="run-row">
@@ -74,6 +107,7 @@ function RunRowView({ row, selected, live }: { row: RunRow; selected: boolean; l
       <td data-label="Test accuracy">{row.testAccuracy === undefined ? '—' : formatFraction(row.testAccuracy, 2)}</td>
       <td data-label="Test loss">{row.testLoss === undefined || !Number.isFinite(row.testLoss) ? '—' : row.testLoss.toFixed(4)}</td>
       <td data-label="Time">{formatDuration(run.durationMs / 1000)}</td>
+      <td data-label="Weights" className="runs-nowrap" data-testid="run-weights">{keptText(kept)}</td>
       <td data-label="Changes" data-testid="run-changes">
         {row.changes === undefined ? <span className="muted">pick a baseline</span> : row.changes === '' ? <strong>baseline</strong> : row.changes}
       </td>
@@ -81,9 +115,7 @@ function RunRowView({ row, selected, live }: { row: RunRow; selected: boolean; l
         <button type="button" aria-pressed={run.pinned} aria-label={`Pin ${run.name}`} onClick={() => void togglePinned(run.id)}>
           {run.pinned ? 'Pinned' : 'Pin'}
         </button>
-        <button type="button" aria-label={`Open ${run.name} in the builder`} onClick={() => useExperimentStore.getState().loadExperiment(run.experiment)}>
-          Open
-        </button>
+        <OpenChoice run={run} kept={kept} />
         <button type="button" aria-label={`Delete ${run.name}`} disabled={live} title={live ? 'Being recorded: reset or build a new model first' : undefined} onClick={() => void deleteRun(run.id)}>
           Delete
         </button>
@@ -115,6 +147,7 @@ export function RunsTable() {
           {SORTABLE_FIGURES.map((column) => (
             <SortHeader key={column.key} column={column} sort={sort} onSort={setSort} />
           ))}
+          <th scope="col">Weights</th>
           <th scope="col">Changes</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
