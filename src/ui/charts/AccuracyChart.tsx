@@ -23,7 +23,7 @@ const renderTooltip = tooltipContent<AccuracyRow>((row) =>
 export const AccuracyChart = memo(function AccuracyChart({ plot, x }: { plot: Plot<AccuracyRow>; x: XKey }) {
   const tests = useMemo(() => plot.rows.filter((row) => row.test !== undefined), [plot.rows]);
   return (
-    <ChartFrame title="Accuracy" label={`Train and test accuracy by ${x}`} legend={LEGEND} summary={plot.summary}>
+    <ChartFrame title="Accuracy" label={`Train and test accuracy by ${x}`} legend={LEGEND} summary={plot.summary} fileName={`accuracy by ${x}`}>
       <LineChart responsive data={plot.rows} margin={MARGIN} style={PLOT_STYLE}>
         <GridLines values={plot.y.ticks} />
         <XAxis {...xAxisProps(plot.x, x)} />

@@ -1,6 +1,7 @@
-// One chart card: title, legend, and either the plot (in a .chart wrapper) with its latest figures in words, or an empty state.
+// One chart card: title, legend, save buttons, and either the plot (in a .chart wrapper) with its latest figures in words, or an empty state.
 import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../../store/app-store';
+import { ChartExport } from './ChartExport';
 
 /** A legend entry; `series` names the CSS class that colours its swatch (see charts.css). */
 export interface LegendEntry {
@@ -15,6 +16,8 @@ interface ChartFrameProps {
   legend: readonly LegendEntry[];
   /** The latest figures in words, read by screen readers as the figure's description; empty while there is no data. */
   summary: string;
+  /** The saved files' name without prefix or extension, e.g. "loss by step". */
+  fileName: string;
   /** Controls shown next to the title (e.g. the log-scale switch). */
   tools?: ReactNode;
   wide?: boolean;
@@ -28,7 +31,7 @@ function useEmptyText(): string {
   return `Diverged by step ${divergedAt} before any finite value: nothing to draw. Lower the learning rate, then train again.`;
 }
 
-export function ChartFrame({ title, label, legend, summary, tools, wide = false, children }: ChartFrameProps) {
+export function ChartFrame({ title, label, legend, summary, fileName, tools, wide = false, children }: ChartFrameProps) {
   const summaryId = useId();
   const hasData = summary !== '';
   const emptyText = useEmptyText();
@@ -47,6 +50,7 @@ export function ChartFrame({ title, label, legend, summary, tools, wide = false,
           </ul>
         )}
         {tools}
+        {hasData && <ChartExport title={title} fileName={fileName} />}
       </figcaption>
       {hasData ? (
         <>

@@ -40,7 +40,7 @@ export const LossChart = memo(function LossChart({ plot, x, scale, onScaleChange
     </label>
   );
   return (
-    <ChartFrame title="Loss" label={`Train and test loss by ${x}`} legend={LEGEND} summary={plot.summary} tools={tools} wide>
+    <ChartFrame title="Loss" label={`Train and test loss by ${x}`} legend={LEGEND} summary={plot.summary} fileName={`loss by ${x}`} tools={tools} wide>
       <LineChart responsive data={plot.rows} margin={MARGIN} style={WIDE_PLOT_STYLE}>
         <GridLines values={plot.y.ticks} />
         <XAxis {...xAxisProps(plot.x, x)} />

@@ -15,7 +15,7 @@ const renderTooltip = tooltipContent<ThroughputRow>((row) => definedLines([['Thr
 
 export const ThroughputChart = memo(function ThroughputChart({ plot, x }: { plot: Plot<ThroughputRow>; x: XKey }) {
   return (
-    <ChartFrame title="Throughput" label={`Training throughput by ${x}`} legend={LEGEND} summary={plot.summary}>
+    <ChartFrame title="Throughput" label={`Training throughput by ${x}`} legend={LEGEND} summary={plot.summary} fileName={`throughput by ${x}`}>
       <LineChart responsive data={plot.rows} margin={MARGIN} style={PLOT_STYLE}>
         <GridLines values={plot.y.ticks} />
         <XAxis {...xAxisProps(plot.x, x)} />

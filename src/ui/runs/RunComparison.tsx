@@ -5,6 +5,7 @@ import { useRunsStore } from '../../store/runs/runs-store';
 import { MARGIN, PLOT_STYLE, xAxisProps, yAxisProps } from '../charts/axes';
 import { formatPercentTick, formatTick } from '../charts/chart-format';
 import type { XKey } from '../charts/chart-data';
+import { ChartExport } from '../charts/ChartExport';
 import { GridLines } from '../charts/PlotMarks';
 import { useXAxisChoice } from '../charts/x-axis-choice';
 import { XAxisSwitch } from '../charts/XAxisSwitch';
@@ -21,6 +22,7 @@ function ComparisonChart({ plot, title, x, format }: { plot: ComparisonPlot; tit
     <figure className="chart-card" aria-label={`${title} of the selected runs by ${x}`}>
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
+        {plot.curves.some((curve) => curve.points.length > 0) && <ChartExport title={title} fileName={`runs ${title} by ${x}`} />}
       </figcaption>
       <div className="chart">
         <LineChart responsive margin={MARGIN} style={PLOT_STYLE}>
