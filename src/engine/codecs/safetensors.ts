@@ -1,11 +1,11 @@
 // Model files in the safetensors format, named and shaped as PyTorch's nn.Sequential; strict checks on files from outside.
 import { z } from 'zod';
-import { parameterLayout, type DenseParameters } from '../model/parameters';
+import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { TrainerConfig } from '../train/trainer';
 import { MAX_EPOCHS, parseExperiment, parseUntrusted, quoteKey, wholeNumber } from './experiment';
 import { safetensorsHeaderEntries, type HeaderEntry } from './safetensors-header';
 import { torchTensors, type TorchTensor } from './torch-modules';
-import { assembleParameters, firstNonFinite, readFloat32s, transpose, type DenseTensors } from './weights';
+import { assembleTensors, firstNonFinite, inverseAxes, permuteAxes, readFloat32s } from './weights';
 
 /** Where the experiment JSON lives in `__metadata__`, and the version of what this app writes there. */
 export const METADATA_EXPERIMENT_KEY = 'backprop_studio';
@@ -24,7 +24,7 @@ export type DecodedModelFile = { ok: true; experiment: TrainerConfig; weights: F
 
 /**
  * The model as a .safetensors file: u64 LE header length, JSON header (tensors and `__metadata__`, space-padded to a
- * multiple of 8), then float32 little-endian tensor data. Weights are stored [out, in], as PyTorch's nn.Linear holds them.
+ * multiple of 8), then float32 little-endian tensor data, each tensor as PyTorch holds it (an nn.Linear weight [out, in]).
  */
 export function encodeSafetensors(experiment: TrainerConfig, weights: Float32Array, extras: ModelFileExtras = {}): Uint8Array {
   const checked = parseExperiment(experiment);
@@ -32,7 +32,7 @@ export function encodeSafetensors(experiment: TrainerConfig, weights: Float32Arr
   const layout = parameterLayout(checked.experiment.spec);
   if (weights.length !== layout.totalFloats) throw new RangeError(`Cannot save weights: expected ${layout.totalFloats} parameters, got ${weights.length}`);
   if (firstNonFinite(weights) >= 0) throw new RangeError('Cannot save weights that are not all finite numbers');
-  const tensors = torchTensors(checked.experiment.spec);
+  const tensors = torchTensors(checked.experiment.spec, layout);
   const header = headerJson(tensors, metadata(checked.experiment, extras));
   const dataOffset = HEADER_LENGTH_BYTES + header.length;
   const bytes = new Uint8Array(dataOffset + 4 * tensors.reduce((sum, { shape }) => sum + elementCount(shape), 0));
@@ -41,7 +41,7 @@ export function encodeSafetensors(experiment: TrainerConfig, weights: Float32Arr
   bytes.set(header, HEADER_LENGTH_BYTES);
   let offset = dataOffset;
   for (const tensor of tensors) {
-    for (const value of tensorValues(layout.dense[tensor.dense]!, weights, tensor)) {
+    for (const value of tensorValues(layout, weights, tensor)) {
       view.setFloat32(offset, value, true);
       offset += 4;
     }
@@ -86,11 +86,10 @@ function headerJson(tensors: readonly TorchTensor[], metadata: Record<string, st
 
 const elementCount = (shape: readonly number[]): number => shape.reduce((product, size) => product * size, 1);
 
-/** A tensor's values in file order: W transposed from [inputs, outputs] to [outputs, inputs], or b. */
-function tensorValues(dense: DenseParameters, flat: Float32Array, tensor: TorchTensor): Float32Array {
-  const { inputs, outputs, weightOffset, biasOffset } = dense;
-  if (tensor.part === 'bias') return flat.subarray(biasOffset, biasOffset + outputs);
-  return transpose(flat.subarray(weightOffset, weightOffset + inputs * outputs), inputs, outputs);
+/** A tensor's values in file order: its axes reordered as PyTorch holds them (W [inputs, outputs] becomes [outputs, inputs]). */
+function tensorValues(layout: ParameterLayout, flat: Float32Array, tensor: TorchTensor): Float32Array {
+  const { offset, size, shape, torchAxes } = layout.layers[tensor.dense]!.tensors[tensor.tensor]!;
+  return permuteAxes(flat.subarray(offset, offset + size), shape, torchAxes);
 }
 
 /** Refuses a file larger than MAX_MODEL_FILE_BYTES before any of it is read. */
@@ -113,21 +112,20 @@ export function decodeSafetensors(bytes: Uint8Array): DecodedModelFile {
   if (!header.ok) return header;
   const meta = readExperimentMetadata(header.metadata);
   if (!meta.ok) return meta;
-  const expected = torchTensors(meta.experiment.spec);
+  const layout = parameterLayout(meta.experiment.spec);
+  const expected = torchTensors(meta.experiment.spec, layout);
   const entries = matchTensors(header.entries, expected);
   if (!entries.ok) return entries;
   const data = bytes.subarray(header.dataOffset);
-  const layout = parameterLayout(meta.experiment.spec);
-  const tensors: DenseTensors[] = layout.dense.map(({ inputs, outputs }) => ({ inputs, outputs, weight: new Float32Array(0), bias: new Float32Array(0) }));
+  const tensors = layout.layers.map((layer): Float32Array[] => layer.tensors.map(() => new Float32Array(0)));
   for (const [i, tensor] of expected.entries()) {
     const values = readFloat32s(data, entries.entries[i]!.begin, elementCount(tensor.shape));
     const bad = firstNonFinite(values);
     if (bad >= 0) return { ok: false, error: `The model file's tensor "${tensor.name}" holds a value that is not a finite number (${values[bad]}) at element ${bad}.` };
-    const target = tensors[tensor.dense]!;
-    if (tensor.part === 'bias') target.bias = values;
-    else target.weight = transpose(values, target.outputs, target.inputs);
+    // Back from the file's axis order to the flat buffer's.
+    tensors[tensor.dense]![tensor.tensor] = permuteAxes(values, tensor.shape, inverseAxes(layout.layers[tensor.dense]!.tensors[tensor.tensor]!.torchAxes));
   }
-  return { ok: true, experiment: meta.experiment, weights: assembleParameters(layout, tensors), epochs: meta.extras.epochs, testAccuracy: meta.extras.testAccuracy };
+  return { ok: true, experiment: meta.experiment, weights: assembleTensors(layout, tensors), epochs: meta.extras.epochs, testAccuracy: meta.extras.testAccuracy };
 }
 
 /** The file's entries in the order of `expected`, each named and shaped as the spec needs. */

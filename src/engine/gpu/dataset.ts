@@ -4,7 +4,9 @@ import type { GpuContext } from './device';
 
 export interface GpuSplit {
   count: number;
-  images: GPUBuffer; // u32 [count, 196]: 4 pixels per word
+  /** Pixels of one image (784 for MNIST), a multiple of 4. */
+  pixelsPerImage: number;
+  images: GPUBuffer; // u32 [count, pixelsPerImage / 4]: 4 pixels per word
   labels: GPUBuffer; // u32 [ceil(count / 4)]: 4 labels per word
 }
 
@@ -20,6 +22,7 @@ function uploadSplit(ctx: GpuContext, name: string, split: MnistSplit): GpuSplit
   const usage = GPUBufferUsage.STORAGE;
   return {
     count: split.count,
+    pixelsPerImage: split.images.length / split.count,
     images: ctx.buffers.createWithData(`${name} images (u8x4)`, split.images, usage),
     labels: ctx.buffers.createWithData(`${name} labels (u8x4)`, split.labels, usage),
   };

@@ -1,5 +1,7 @@
-// The step every kernel wrapper shares: bind a pipeline's buffers once, then record pipeline + bind group + dispatch.
+// The steps every kernel wrapper shares: pipeline → params uniform → folded dispatch → bind once → record → dispose.
 import type { GpuContext } from './device';
+import { foldedDispatch } from './dispatch';
+import type { PipelineCache, PipelineKey } from './pipelines';
 
 /** A whole buffer, or a byte range of one. */
 export type KernelResource = GPUBuffer | GPUBufferBinding;
@@ -42,6 +44,44 @@ export function bindKernel(
 /** A uniform buffer holding `data` (a kernel's Params struct). */
 export function createUniform(ctx: GpuContext, label: string, data: ArrayBufferView): GPUBuffer {
   return ctx.buffers.createWithData(`${label} params`, data, GPUBufferUsage.UNIFORM);
+}
+
+/** Invocations spread over folded workgroups of `workgroupSize`, or fixed workgroup counts. */
+export type KernelDispatch = { invocations: number; workgroupSize: number } | { workgroups: readonly [number, number?] };
+
+export interface KernelOptions {
+  pipeline: PipelineKey;
+  /** Names the params uniform and bind groups. */
+  label: string;
+  /** The entry point's Params struct, bound at binding 0. */
+  params: ArrayBufferView;
+  dispatch: KernelDispatch;
+}
+
+/** A compiled pipeline with its params uniform and dispatch size, to bind to buffers once or several times. */
+export interface PreparedKernel {
+  /** Binds `storage[i]` at binding i + 1 (binding 0 is the params uniform). */
+  bind(label: string, storage: readonly (KernelResource | undefined)[]): BoundKernel;
+  /** Frees the params uniform. */
+  dispose(): void;
+}
+
+/** Compiles (or reuses) the pipeline first, so a failed compile leaves nothing to free, then makes the params uniform. */
+export async function prepareKernel(ctx: GpuContext, cache: PipelineCache, options: KernelOptions): Promise<PreparedKernel> {
+  const pipeline = await cache.pipeline(options.pipeline);
+  const params = createUniform(ctx, options.label, options.params);
+  const { dispatch } = options;
+  const workgroups = 'workgroups' in dispatch ? dispatch.workgroups : foldedDispatch(dispatch.invocations, dispatch.workgroupSize, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  return {
+    bind: (label, storage) => bindKernel(ctx.device, pipeline, label, [params, ...storage], workgroups),
+    dispose: () => ctx.buffers.destroy(params),
+  };
+}
+
+/** A kernel bound once to `storage` (bindings 1…), owning its params uniform. */
+export async function createKernelOp(ctx: GpuContext, cache: PipelineCache, options: KernelOptions & { storage: readonly (KernelResource | undefined)[] }): Promise<ComputeOp> {
+  const kernel = await prepareKernel(ctx, cache, options);
+  return { encode: kernel.bind(options.label, options.storage).encode, dispose: kernel.dispose };
 }
 
 /**

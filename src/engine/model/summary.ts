@@ -1,10 +1,12 @@
-// Per-layer output shapes, parameter counts and FLOPs, and the GPU memory a model needs for a batch size.
-import { PIXELS_PER_IMAGE } from '../data/mnist';
-import { OUTPUT_LAYER, type ModelSpec } from './spec';
+// Per-layer output shapes, parameter counts and FLOPs, and the GPU memory a model needs for a batch size, from each kind's figures.
+import { shapeSize } from '../layers/shapes';
+import { networkLayers, networkSizes } from './network';
+import type { ModelSpec } from './spec';
 
 export interface LayerSummary {
   /** e.g. "Dense 128 relu", "Dropout 0.2", "Output 10 softmax". */
   name: string;
+  /** The output flattened: features per sample. */
   outputShape: [batch: 'batch', width: number];
   parameters: number;
   /** Multiply-adds ×2 in the forward pass, per sample. */
@@ -15,30 +17,25 @@ export interface ModelSummary {
   layers: LayerSummary[];
   parameters: number;
   forwardFlopsPerSample: number;
-  /** Forward + backward (≈ 3× forward for Dense layers), per sample. */
+  /** Forward + backward, per sample (≈ 3× forward for Dense layers). */
   trainingFlopsPerSample: number;
 }
 
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
 export function summarizeModel(spec: ModelSpec): ModelSummary {
-  let width = PIXELS_PER_IMAGE;
-  const layers = [...spec.layers, OUTPUT_LAYER].map((layer, i, all): LayerSummary => {
-    if (layer.kind === 'dropout') return { name: `Dropout ${layer.rate}`, outputShape: ['batch', width], parameters: 0, forwardFlopsPerSample: 0 };
-    const inputs = width;
-    width = layer.units;
-    const isOutput = i === all.length - 1;
-    return {
-      name: isOutput ? `Output ${layer.units} softmax` : `Dense ${layer.units} ${layer.activation}`,
-      outputShape: ['batch', layer.units],
-      parameters: inputs * layer.units + layer.units,
-      forwardFlopsPerSample: 2 * inputs * layer.units,
-    };
-  });
-  const forward = layers.reduce((sum, layer) => sum + layer.forwardFlopsPerSample, 0);
+  const network = networkLayers(spec);
+  const layers = network.map(({ spec: layer, kind, place }): LayerSummary => ({
+    name: kind.name(layer, place.role),
+    outputShape: ['batch', shapeSize(place.output)],
+    parameters: sum(kind.parameters(layer, place).map((tensor) => shapeSize(tensor.shape))),
+    forwardFlopsPerSample: kind.figures(layer, place).forwardFlopsPerSample,
+  }));
   return {
     layers,
-    parameters: layers.reduce((sum, layer) => sum + layer.parameters, 0),
-    forwardFlopsPerSample: forward,
-    trainingFlopsPerSample: 3 * forward,
+    parameters: sum(layers.map((layer) => layer.parameters)),
+    forwardFlopsPerSample: sum(layers.map((layer) => layer.forwardFlopsPerSample)),
+    trainingFlopsPerSample: sum(network.map(({ spec: layer, kind, place }) => kind.figures(layer, place).trainingFlopsPerSample)),
   };
 }
 
@@ -52,11 +49,10 @@ export interface GpuMemoryEstimate {
 
 /** Bytes of GPU memory a model needs for training at `batchSize` (the dataset itself not included). */
 export function estimateGpuMemory(spec: ModelSpec, batchSize: number): GpuMemoryEstimate {
-  const summary = summarizeModel(spec);
-  const parameterBytes = 4 * summary.parameters * 4;
-  // Per layer: output Y, pre-activation Z and the gradient dY, each [batch, width]; plus the input batch.
-  const widths = summary.layers.map((layer) => layer.outputShape[1]);
-  const activationFloats = batchSize * (PIXELS_PER_IMAGE + 3 * widths.reduce((sum, width) => sum + width, 0));
-  const activationBytes = 4 * activationFloats;
+  const network = networkLayers(spec);
+  const parameterBytes = 4 * summarizeModel(spec).parameters * 4;
+  // The input batch, and what each layer keeps per sample.
+  const perSample = networkSizes(network).inputFloats + sum(network.map(({ spec: layer, kind, place }) => kind.figures(layer, place).activationFloatsPerSample));
+  const activationBytes = 4 * batchSize * perSample;
   return { parameterBytes, activationBytes, totalBytes: parameterBytes + activationBytes };
 }

@@ -1,20 +1,15 @@
-// Float64 reference of a whole MLP training step: forward, softmax cross-entropy, backward into the flat layout.
-import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
-import type { ParameterLayout } from '../model/parameters';
-import { OUTPUT_LAYER, type ModelSpec } from '../model/spec';
-import { activationDerivative, activationForward } from './activations';
-import { columnSum } from './column-sum';
-import { applyDropout } from './dropout';
-import { matmul } from './matmul';
+// Float64 reference of a whole training step: each layer kind's forward, softmax cross-entropy, each kind's backward into the flat layout.
+import { layerTensors, type ParameterLayout } from '../model/parameters';
+import { networkLayers, networkSizes } from '../model/network';
+import type { ModelSpec } from '../model/spec';
+import { kindOf, type LayerTape } from '../layers/registry';
 import { softmaxCrossEntropy } from './softmax-ce';
 
 /** What backward needs from one layer's forward pass. */
-type TapeEntry =
-  | { kind: 'dense'; x: Float64Array; z: Float64Array; inputs: number; outputs: number; weightOffset: number; biasOffset: number; activation: Parameters<typeof activationForward>[0] }
-  | { kind: 'dropout'; keep: Uint8Array; rate: number };
+export type TapeEntry = LayerTape;
 
 export interface MlpBatch {
-  x: ArrayLike<number>; // [batch, 784]
+  x: ArrayLike<number>; // [batch, input size]: [batch, 784] for MNIST
   labels: ArrayLike<number>; // [batch]
   batch: number;
   /** Keep masks per dropout layer index; dropout layers without one pass values through (evaluation). */
@@ -22,36 +17,25 @@ export interface MlpBatch {
 }
 
 export interface MlpForwardResult {
-  logits: Float64Array; // [batch, 10]
+  logits: Float64Array; // [batch, classes]
   meanLoss: number;
   correct: number;
-  dLogits: Float64Array; // [batch, 10]
+  dLogits: Float64Array; // [batch, classes]
   tape: TapeEntry[];
 }
 
 export function mlpForward(spec: ModelSpec, layout: ParameterLayout, params: ArrayLike<number>, data: MlpBatch): MlpForwardResult {
   const { batch } = data;
-  let h = Float64Array.from(data.x);
-  let width = PIXELS_PER_IMAGE;
+  const network = networkLayers(spec);
+  let h: Float64Array = Float64Array.from(data.x);
   const tape: TapeEntry[] = [];
-  [...spec.layers, OUTPUT_LAYER].forEach((layer, index) => {
-    if (layer.kind === 'dropout') {
-      const keep = data.dropoutKeep?.[index];
-      if (!keep) return;
-      tape.push({ kind: 'dropout', keep, rate: layer.rate });
-      h = applyDropout(h, keep, layer.rate);
-      return;
-    }
-    const { weightOffset, biasOffset } = layout.dense.find((d) => d.layerIndex === index)!;
-    const w = Array.prototype.slice.call(params, weightOffset, weightOffset + width * layer.units) as number[];
-    // Z = X·W + b: [batch, units]
-    const z = matmul('nn', h, w, { m: batch, k: width, n: layer.units });
-    for (let i = 0; i < z.length; i++) z[i]! += params[biasOffset + (i % layer.units)]!;
-    tape.push({ kind: 'dense', x: h, z, inputs: width, outputs: layer.units, weightOffset, biasOffset, activation: layer.activation });
-    h = z.map((value) => activationForward(layer.activation, value));
-    width = layer.units;
-  });
-  const loss = softmaxCrossEntropy(h, data.labels, batch, CLASS_COUNT);
+  for (const { spec: layer, kind, place } of network) {
+    const offsets = layerTensors(layout, place.index).map((tensor) => tensor.offset);
+    const step = kind.reference.forward(layer, { place, batch, x: h, params, offsets, keep: data.dropoutKeep?.[place.index] });
+    if (step.tape) tape.push(step.tape);
+    h = step.y;
+  }
+  const loss = softmaxCrossEntropy(h, data.labels, batch, networkSizes(network).classes);
   return { logits: h, meanLoss: loss.lossSum / batch, correct: loss.correct, dLogits: loss.dLogits, tape };
 }
 
@@ -60,21 +44,6 @@ export function mlpGradients(spec: ModelSpec, layout: ParameterLayout, params: A
   const forward = mlpForward(spec, layout, params, data);
   const grads = new Float64Array(layout.totalFloats);
   let dY = forward.dLogits;
-  for (const entry of [...forward.tape].reverse()) {
-    if (entry.kind === 'dropout') {
-      // Y = X ⊙ keep / (1 − rate)  ⇒  dX = dY ⊙ keep / (1 − rate)
-      dY = applyDropout(dY, entry.keep, entry.rate);
-      continue;
-    }
-    const { x, z, inputs, outputs, weightOffset, biasOffset, activation } = entry;
-    const batch = data.batch;
-    // Y = act(Z) ⇒ dZ = dY ⊙ act'(Z)
-    const dZ = dY.map((value, i) => value * activationDerivative(activation, z[i]!));
-    // Z = X·W + b ⇒ dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ
-    grads.set(matmul('tn', x, dZ, { m: inputs, k: batch, n: outputs }), weightOffset);
-    grads.set(columnSum(dZ, batch, outputs), biasOffset);
-    const w = Array.prototype.slice.call(params, weightOffset, weightOffset + inputs * outputs) as number[];
-    dY = matmul('nt', dZ, w, { m: batch, k: outputs, n: inputs });
-  }
+  for (const entry of [...forward.tape].reverse()) dY = kindOf(entry.kind).reference.backward(entry, dY, { batch: data.batch, params, grads });
   return { meanLoss: forward.meanLoss, grads };
 }

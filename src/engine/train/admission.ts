@@ -1,6 +1,8 @@
 // Checks before and around building a model: batch size, device limits, and GPU error scopes for allocation.
-import type { ModelSpec } from '../model/spec';
+import { shapeSize } from '../layers/shapes';
+import { networkLayers } from '../model/network';
 import { parameterLayout } from '../model/parameters';
+import type { ModelSpec } from '../model/spec';
 import { EVALUATION_CHUNK_ROWS } from './evaluator';
 
 /** The model, its optimizer state or its activations do not fit on this GPU. */
@@ -26,7 +28,7 @@ export function allocationScopes(device: GPUDevice): { close(): Promise<GPUError
 
 /** Refuses, before allocating anything, a model whose parameter or activation buffers exceed the device's limits. */
 export function checkFits(limits: GPUSupportedLimits, spec: ModelSpec, batchSize: number): void {
-  const largestWidth = Math.max(784, ...spec.layers.map((layer) => (layer.kind === 'dense' ? layer.units : 0)));
+  const largestWidth = Math.max(...networkLayers(spec).flatMap(({ place }) => [shapeSize(place.input), shapeSize(place.output)]));
   const parameterBytes = parameterLayout(spec).totalFloats * 4;
   const activationBytes = Math.max(batchSize, EVALUATION_CHUNK_ROWS) * largestWidth * 4;
   const limit = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);

@@ -1,5 +1,4 @@
 // Evaluates the model on a whole split (the 10,000 test images) on the GPU in chunks; only counts come back.
-import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuContext } from '../gpu/device';
 import type { GpuSplit } from '../gpu/dataset';
 import { awaitAll, type ComputeOp } from '../gpu/kernel';
@@ -9,6 +8,7 @@ import { createLossAccumulators, createSoftmaxCrossEntropy, decodeLossAccumulato
 import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
+import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
 import { createForwardPass, type ForwardPass } from './forward';
 import type { ModelState } from './model-state';
@@ -31,17 +31,18 @@ export interface Evaluator {
 
 export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState, split: GpuSplit): Promise<Evaluator> {
   const chunks = Math.ceil(split.count / EVALUATION_CHUNK_ROWS);
+  const { inputFloats, classes } = networkSizes(networkLayers(spec));
   // Indices 0..count-1, padded past the end: gather marks those rows invalid and both counters skip them.
   const indices = ctx.buffers.createWithData('evaluation indices', Uint32Array.from({ length: chunks * EVALUATION_CHUNK_ROWS }, (_, i) => i), GPUBufferUsage.STORAGE);
-  const pixels = createFloatTensor(ctx, 'evaluation pixels', EVALUATION_CHUNK_ROWS * PIXELS_PER_IMAGE);
+  const pixels = createFloatTensor(ctx, 'evaluation pixels', EVALUATION_CHUNK_ROWS * inputFloats);
   const labels = ctx.buffers.create({ label: 'evaluation labels', size: EVALUATION_CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
   const predictions = ctx.buffers.create({ label: 'evaluation predictions', size: EVALUATION_CHUNK_ROWS * 4, usage: GPUBufferUsage.STORAGE });
-  const dLogits = createFloatTensor(ctx, 'evaluation dLogits (unused)', EVALUATION_CHUNK_ROWS * CLASS_COUNT);
+  const dLogits = createFloatTensor(ctx, 'evaluation dLogits (unused)', EVALUATION_CHUNK_ROWS * classes);
   const lossSums = createLossAccumulators(ctx, 'evaluation loss');
-  const counts = createEvaluationCounts(ctx, CLASS_COUNT);
+  const counts = createEvaluationCounts(ctx, classes);
   const buffers = [indices, pixels.buffer, labels, predictions, dLogits.buffer, lossSums, counts];
   // Pipelines compile concurrently; if one fails, everything made so far is freed.
-  const built = await buildOps(ctx, cache, { spec, model, split, chunks, indices, pixels, labels, predictions, dLogits, lossSums, counts }).catch((error: unknown) => {
+  const built = await buildOps(ctx, cache, { spec, classes, model, split, chunks, indices, pixels, labels, predictions, dLogits, lossSums, counts }).catch((error: unknown) => {
     buffers.forEach((buffer) => ctx.buffers.destroy(buffer));
     throw error;
   });
@@ -65,7 +66,7 @@ export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spe
       ctx.device.queue.submit([encoder.finish()]);
       const [lossBytes, countBytes] = await Promise.all([readBuffer(ctx, lossSums), readBuffer(ctx, counts)]);
       const { lossSum } = decodeLossAccumulators(lossBytes);
-      const { correct, confusion } = decodeEvaluationCounts(countBytes, CLASS_COUNT);
+      const { correct, confusion } = decodeEvaluationCounts(countBytes, classes);
       return { loss: lossSum / split.count, accuracy: correct / split.count, correct, count: split.count, confusion };
     },
     dispose() {
@@ -77,6 +78,7 @@ export async function createEvaluator(ctx: GpuContext, cache: PipelineCache, spe
 
 interface EvaluationBuffers {
   spec: ModelSpec;
+  classes: number;
   model: ModelState;
   split: GpuSplit;
   chunks: number;
@@ -98,8 +100,8 @@ async function buildOps(ctx: GpuContext, cache: PipelineCache, b: EvaluationBuff
   ]) as [GatherOp, ForwardPass];
   const logits = forward.logits.buffer;
   const counting = awaitAll<ComputeOp>([
-    createSoftmaxCrossEntropy(ctx, cache, { batch: rows, classes: CLASS_COUNT, logits, labels: b.labels, dLogits: b.dLogits.buffer, accumulators: b.lossSums }),
-    createMetrics(ctx, cache, { rows, classes: CLASS_COUNT, logits, labels: b.labels, predictions: b.predictions, counts: b.counts }),
+    createSoftmaxCrossEntropy(ctx, cache, { batch: rows, classes: b.classes, logits, labels: b.labels, dLogits: b.dLogits.buffer, accumulators: b.lossSums }),
+    createMetrics(ctx, cache, { rows, classes: b.classes, logits, labels: b.labels, predictions: b.predictions, counts: b.counts }),
   ]);
   const [loss, metrics] = await counting.catch((error: unknown) => {
     gather.dispose();

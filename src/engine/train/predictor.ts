@@ -1,9 +1,10 @@
 // Classifies one image on the GPU: a batch-1 forward pass (no dropout) over the model's live parameters, softmax on the CPU.
-import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
+import { describeSample, MNIST, sampleSize } from '../data/datasets';
 import type { GpuContext } from '../gpu/device';
 import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
+import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
 import { createForwardPass } from './forward';
 import type { ModelState } from './model-state';
@@ -14,9 +15,10 @@ export interface Predictor {
   dispose(): void;
 }
 
-/** Throws a RangeError unless `pixels` is one image of 784 finite values. */
+/** Throws a RangeError unless `pixels` is one MNIST image of 784 finite values. */
 export function checkPixels(pixels: Float32Array): void {
-  if (pixels.length !== PIXELS_PER_IMAGE) throw new RangeError(`pixels must hold ${PIXELS_PER_IMAGE} values (28×28), got ${pixels.length}`);
+  const size = sampleSize(MNIST);
+  if (pixels.length !== size) throw new RangeError(`pixels must hold ${size} values (${describeSample(MNIST)}), got ${pixels.length}`);
   const bad = pixels.findIndex((value) => !Number.isFinite(value));
   if (bad >= 0) throw new RangeError(`pixels must be finite numbers, got ${pixels[bad]} at index ${bad}`);
 }
@@ -36,7 +38,8 @@ export function softmax(logits: ArrayLike<number>): Float32Array {
  * person predicts, training or evaluation has usually compiled those pipelines already (the cache shares them).
  */
 export async function createPredictor(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState): Promise<Predictor> {
-  const input = createFloatTensor(ctx, 'prediction pixels', PIXELS_PER_IMAGE); // X₀: [1, 784]
+  const { inputFloats, classes } = networkSizes(networkLayers(spec));
+  const input = createFloatTensor(ctx, 'prediction pixels', inputFloats); // X₀: [1, 784]
   const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: 1, input }).catch((error: unknown) => {
     ctx.buffers.destroy(input.buffer);
     throw error;
@@ -52,7 +55,7 @@ export async function createPredictor(ctx: GpuContext, cache: PipelineCache, spe
       pass.end();
       ctx.device.queue.submit([encoder.finish()]);
       // readBuffer submits its copy before it awaits, so a later predict's pass cannot overwrite these logits first.
-      const bytes = await readBuffer(ctx, logits.buffer, CLASS_COUNT * 4);
+      const bytes = await readBuffer(ctx, logits.buffer, classes * 4);
       return softmax(new Float32Array(bytes));
     },
     dispose() {

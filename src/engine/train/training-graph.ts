@@ -1,5 +1,4 @@
 // One training step recorded on the GPU: gather → forward → softmax cross-entropy → backward → optimizer.
-import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuContext } from '../gpu/device';
 import type { GpuSplit } from '../gpu/dataset';
 import { createGather, type GatherOp } from '../gpu/kernels/gather';
@@ -7,6 +6,7 @@ import { fastPathOf, type FastPathSwitch } from '../gpu/kernels/matmul';
 import { createSoftmaxCrossEntropy, type SoftmaxCrossEntropyOp } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
 import { createFloatTensor } from '../gpu/tensors';
+import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
 import { createBackwardPass, type BackwardPass } from './backward';
 import { createForwardPass, type ForwardPass } from './forward';
@@ -37,7 +37,8 @@ export interface TrainingGraph extends FastPathSwitch {
 
 export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache, options: TrainingGraphOptions): Promise<TrainingGraph> {
   const { spec, model, batch } = options;
-  const pixels = createFloatTensor(ctx, 'batch pixels', batch * PIXELS_PER_IMAGE);
+  const { inputFloats, classes } = networkSizes(networkLayers(spec));
+  const pixels = createFloatTensor(ctx, 'batch pixels', batch * inputFloats);
   const labels = ctx.buffers.create({ label: 'batch labels', size: batch * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
   let gather: GatherOp | undefined;
   let forward: ForwardPass | undefined;
@@ -56,13 +57,13 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
       params: model.params,
       batch,
       input: pixels,
-      dropout: { seed: options.dropoutSeed, stepCounter: model.stepCounter },
+      training: { seed: options.dropoutSeed, stepCounter: model.stepCounter },
       quickStart: options.quickStart,
     });
     backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch, quickStart: options.quickStart });
     loss = await createSoftmaxCrossEntropy(ctx, cache, {
       batch,
-      classes: CLASS_COUNT,
+      classes,
       logits: forward.logits.buffer,
       labels,
       dLogits: backward.dLogits.buffer,

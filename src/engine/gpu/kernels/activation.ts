@@ -1,8 +1,7 @@
 // Elementwise activation on the GPU: Y = act(Z) forward, dZ = dY ⊙ act'(Z) backward; exports the shared activation WGSL.
 import { ACTIVATION_CODE, type Activation } from '../../activations';
 import type { GpuContext } from '../device';
-import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform, type ComputeOp, type KernelResource } from '../kernel';
+import { createKernelOp, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import activationsCode from '../../../../shaders/activations.wgsl?raw';
 
@@ -30,30 +29,27 @@ export type ActivationOp = ComputeOp;
 
 /** Y = act(Z). */
 export function createActivationForward(ctx: GpuContext, cache: PipelineCache, options: ActivationForwardOptions): Promise<ActivationOp> {
-  return createElementwise(ctx, cache, 'activation_forward', options, [undefined, options.z, options.y]);
+  return createElementwise(ctx, cache, 'activation_forward', options, [options.z, options.y]);
 }
 
 /** dZ = dY ⊙ act'(Z). */
 export function createActivationBackward(ctx: GpuContext, cache: PipelineCache, options: ActivationBackwardOptions): Promise<ActivationOp> {
-  return createElementwise(ctx, cache, 'activation_backward', options, [undefined, options.z, undefined, options.dY, options.dZ]);
+  return createElementwise(ctx, cache, 'activation_backward', options, [options.z, undefined, options.dY, options.dZ]);
 }
 
-async function createElementwise(
+function createElementwise(
   ctx: GpuContext,
   cache: PipelineCache,
   entryPoint: 'activation_forward' | 'activation_backward',
   { activation, count }: { activation: Activation; count: number },
-  /** Storage buffers by binding number (binding 0, the params, is filled in here). */
+  /** Storage buffers from binding 1 on (binding 0 is the params). */
   storage: (KernelResource | undefined)[],
 ): Promise<ActivationOp> {
-  const pipeline = await cache.pipeline({
-    shader: ACTIVATIONS_SHADER,
-    entryPoint,
-    constants: { ACTIVATION: ACTIVATION_CODE[activation], ELEMENTWISE_WORKGROUP_SIZE: WORKGROUP_SIZE },
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: ACTIVATIONS_SHADER, entryPoint, constants: { ACTIVATION: ACTIVATION_CODE[activation], ELEMENTWISE_WORKGROUP_SIZE: WORKGROUP_SIZE } },
+    label: `${entryPoint} ${activation} ×${count}`,
+    params: new Uint32Array([count, 0, 0, 0]),
+    dispatch: { invocations: count, workgroupSize: WORKGROUP_SIZE },
+    storage,
   });
-  const label = `${entryPoint} ${activation} ×${count}`;
-  const params = createUniform(ctx, label, new Uint32Array([count, 0, 0, 0]));
-  const workgroups = foldedDispatch(count, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const kernel = bindKernel(ctx.device, pipeline, label, [params, ...storage.slice(1)], workgroups);
-  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

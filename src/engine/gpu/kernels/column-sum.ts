@@ -1,7 +1,6 @@
 // Column sums on the GPU: db[col] = Σ_row dY[row, col], the bias gradient of a Dense layer.
 import type { GpuContext } from '../device';
-import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform, type ComputeOp } from '../kernel';
+import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import columnSumCode from '../../../../shaders/column_sum.wgsl?raw';
 
@@ -26,15 +25,11 @@ export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, opt
   }
   // Four columns per invocation when rows of dY start on 16-byte boundaries.
   const columnsPerInvocation = cols % 4 === 0 ? 4 : 1;
-  const pipeline = await cache.pipeline({
-    shader: COLUMN_SUM_SHADER,
-    entryPoint: columnsPerInvocation === 4 ? 'column_sum_vec4' : 'column_sum',
-    constants: { WORKGROUP_SIZE },
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: COLUMN_SUM_SHADER, entryPoint: columnsPerInvocation === 4 ? 'column_sum_vec4' : 'column_sum', constants: { WORKGROUP_SIZE } },
+    label: options.label ?? `column sum ${rows}×${cols}`,
+    params: new Uint32Array([rows, cols, 0, 0]),
+    dispatch: { invocations: cols / columnsPerInvocation, workgroupSize: WORKGROUP_SIZE },
+    storage: [dY, db],
   });
-  const label = options.label ?? `column sum ${rows}×${cols}`;
-  const params = createUniform(ctx, label, new Uint32Array([rows, cols, 0, 0]));
-  const invocations = cols / columnsPerInvocation;
-  const workgroups = foldedDispatch(invocations, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const kernel = bindKernel(ctx.device, pipeline, label, [params, dY, db], workgroups);
-  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

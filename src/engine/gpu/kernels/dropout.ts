@@ -1,8 +1,7 @@
 // Dropout on the GPU with a seeded counter-based mask; the step comes from the optimizer's GPU step counter.
 import { dropoutThreshold } from '../../dropout';
 import type { GpuContext } from '../device';
-import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform } from '../kernel';
+import { prepareKernel } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import dropoutCode from '../../../../shaders/dropout.wgsl?raw';
 
@@ -32,17 +31,19 @@ export interface DropoutOp {
 
 export async function createDropout(ctx: GpuContext, cache: PipelineCache, options: DropoutOptions): Promise<DropoutOp> {
   const { length, rate, seed } = options;
-  const pipeline = await cache.pipeline({ shader: DROPOUT_SHADER, entryPoint: 'dropout_apply', constants: { WORKGROUP_SIZE } });
   const paramBytes = new ArrayBuffer(16); // Params: length, seed, threshold (u32), scale (f32)
   new Uint32Array(paramBytes, 0, 3).set([length, seed >>> 0, dropoutThreshold(rate)]);
   new Float32Array(paramBytes, 12, 1)[0] = 1 / (1 - rate);
-  const params = createUniform(ctx, 'dropout', new Uint8Array(paramBytes));
-  const workgroups = foldedDispatch(length, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const bind = (direction: string, input: GPUBuffer, output: GPUBuffer) =>
-    bindKernel(ctx.device, pipeline, `dropout ${direction}`, [params, options.stepCounter, input, output], workgroups);
+  const kernel = await prepareKernel(ctx, cache, {
+    pipeline: { shader: DROPOUT_SHADER, entryPoint: 'dropout_apply', constants: { WORKGROUP_SIZE } },
+    label: 'dropout',
+    params: new Uint8Array(paramBytes),
+    dispatch: { invocations: length, workgroupSize: WORKGROUP_SIZE },
+  });
+  const bind = (direction: string, input: GPUBuffer, output: GPUBuffer) => kernel.bind(`dropout ${direction}`, [options.stepCounter, input, output]);
   return {
     encodeForward: bind('forward', options.x, options.y).encode,
     encodeBackward: bind('backward', options.dY, options.dX).encode,
-    dispose: () => ctx.buffers.destroy(params),
+    dispose: kernel.dispose,
   };
 }

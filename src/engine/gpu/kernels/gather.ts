@@ -1,5 +1,4 @@
 // Gathers batch rows by index from a GPU dataset split into float32 pixels and u32 labels.
-import { PIXELS_PER_IMAGE } from '../../data/mnist';
 import type { GpuContext } from '../device';
 import type { GpuSplit } from '../dataset';
 import { foldedDispatch } from '../dispatch';
@@ -9,7 +8,6 @@ import gatherCode from '../../../../shaders/gather.wgsl?raw';
 
 const GATHER_SHADER: ShaderSource = { file: 'shaders/gather.wgsl', code: gatherCode };
 const WORKGROUP_SIZE = 64;
-const WORDS_PER_ROW = PIXELS_PER_IMAGE / 4;
 /** Uniform slots sit 256 bytes apart (WebGPU's largest minUniformBufferOffsetAlignment). */
 const SLOT_BYTES = 256;
 
@@ -17,7 +15,7 @@ export interface GatherOptions {
   split: GpuSplit;
   batch: number;
   indices: GPUBuffer; // u32 [≥ largest index offset + batch]
-  pixels: GPUBuffer; // f32 [batch, 784]
+  pixels: GPUBuffer; // f32 [batch, split.pixelsPerImage]
   labels: GPUBuffer; // u32 [batch]
   /** How many gathers with different index offsets one submit may hold (e.g. steps per submit). */
   slots?: number;
@@ -34,13 +32,14 @@ export interface GatherOp {
 
 export async function createGather(ctx: GpuContext, cache: PipelineCache, options: GatherOptions): Promise<GatherOp> {
   const { split, batch, slots = 1 } = options;
+  const wordsPerRow = split.pixelsPerImage / 4;
   const pipeline = await cache.pipeline({ shader: GATHER_SHADER, entryPoint: 'gather_rows', constants: { WORKGROUP_SIZE } });
   const params = ctx.buffers.create({
     label: 'gather params',
     size: slots * SLOT_BYTES,
     usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
   });
-  const workgroups = foldedDispatch(batch * WORDS_PER_ROW, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
+  const workgroups = foldedDispatch(batch * wordsPerRow, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
   const kernels = Array.from({ length: slots }, (_, slot) => {
     const slotParams = { buffer: params, offset: slot * SLOT_BYTES, size: 16 };
     const resources = [slotParams, split.images, split.labels, options.indices, options.pixels, options.labels];
@@ -48,7 +47,7 @@ export async function createGather(ctx: GpuContext, cache: PipelineCache, option
   });
   // Every slot's params [batch, words per row, count, index offset], made once: a submit only sets the offsets.
   const words = new Uint32Array((slots * SLOT_BYTES) / 4);
-  for (let slot = 0; slot < slots; slot++) words.set([batch, WORDS_PER_ROW, split.count], (slot * SLOT_BYTES) / 4);
+  for (let slot = 0; slot < slots; slot++) words.set([batch, wordsPerRow, split.count], (slot * SLOT_BYTES) / 4);
   const op: GatherOp = {
     setIndexOffsets(offsets) {
       if (offsets.length > slots) throw new RangeError(`${offsets.length} index offsets for ${slots} gather slots`);

@@ -1,7 +1,6 @@
 // Evaluation counts on the GPU: argmax per row, correct predictions and a confusion matrix, accumulated over test-set chunks.
 import type { GpuContext } from '../device';
-import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform, type ComputeOp } from '../kernel';
+import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { checkClassCount } from './softmax-ce';
 import metricsCode from '../../../../shaders/metrics.wgsl?raw';
@@ -50,14 +49,11 @@ export function decodeEvaluationCounts(data: ArrayBuffer, classes: number): Eval
 export async function createMetrics(ctx: GpuContext, cache: PipelineCache, options: MetricsOptions): Promise<MetricsOp> {
   const { rows, classes } = options;
   checkClassCount(classes);
-  const pipeline = await cache.pipeline({
-    shader: METRICS_SHADER,
-    entryPoint: 'metrics_accumulate',
-    constants: { WORKGROUP_SIZE, CLASSES: classes },
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: METRICS_SHADER, entryPoint: 'metrics_accumulate', constants: { WORKGROUP_SIZE, CLASSES: classes } },
+    label: 'metrics',
+    params: new Uint32Array([rows, 0, 0, 0]),
+    dispatch: { invocations: rows, workgroupSize: WORKGROUP_SIZE },
+    storage: [options.logits, options.labels, options.predictions, options.counts],
   });
-  const params = createUniform(ctx, 'metrics', new Uint32Array([rows, 0, 0, 0]));
-  const workgroups = foldedDispatch(rows, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const resources = [params, options.logits, options.labels, options.predictions, options.counts];
-  const kernel = bindKernel(ctx.device, pipeline, 'metrics', resources, workgroups);
-  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -1,7 +1,6 @@
 // Non-finite check on the GPU: counts NaN and ±Inf values of a float buffer into a counter word, by bit pattern.
 import type { GpuContext } from '../device';
-import { foldedDispatch } from '../dispatch';
-import { bindKernel, createUniform, type ComputeOp } from '../kernel';
+import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import nonfiniteCode from '../../../../shaders/nonfinite.wgsl?raw';
 
@@ -17,19 +16,12 @@ export interface NonfiniteCheckOptions {
 /** The check bound to its buffers; `encode` records one dispatch into a pass. */
 export type NonfiniteCheckOp = ComputeOp;
 
-export async function createNonfiniteCheck(
-  ctx: GpuContext,
-  cache: PipelineCache,
-  options: NonfiniteCheckOptions,
-): Promise<NonfiniteCheckOp> {
-  const pipeline = await cache.pipeline({
-    shader: NONFINITE_SHADER,
-    entryPoint: 'nonfinite_count_values',
-    constants: { WORKGROUP_SIZE },
+export function createNonfiniteCheck(ctx: GpuContext, cache: PipelineCache, options: NonfiniteCheckOptions): Promise<NonfiniteCheckOp> {
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: NONFINITE_SHADER, entryPoint: 'nonfinite_count_values', constants: { WORKGROUP_SIZE } },
+    label: `non-finite check of ${options.values.label}`,
+    params: new Uint32Array([options.length, 0, 0, 0]),
+    dispatch: { invocations: options.length, workgroupSize: WORKGROUP_SIZE },
+    storage: [options.values, options.count],
   });
-  const params = createUniform(ctx, 'non-finite check', new Uint32Array([options.length, 0, 0, 0]));
-  const workgroups = foldedDispatch(options.length, WORKGROUP_SIZE, ctx.device.limits.maxComputeWorkgroupsPerDimension);
-  const label = `non-finite check of ${options.values.label}`;
-  const kernel = bindKernel(ctx.device, pipeline, label, [params, options.values, options.count], workgroups);
-  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -1,6 +1,6 @@
 // Fused softmax + cross-entropy on the GPU: dLogits of the mean loss, plus loss, correct and non-finite counts into accumulators.
 import type { GpuContext } from '../device';
-import { bindKernel, createUniform, type ComputeOp } from '../kernel';
+import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import softmaxCeCode from '../../../../shaders/softmax_ce.wgsl?raw';
 
@@ -60,13 +60,11 @@ export async function createSoftmaxCrossEntropy(
 ): Promise<SoftmaxCrossEntropyOp> {
   const { batch, classes } = options;
   checkClassCount(classes);
-  const pipeline = await cache.pipeline({
-    shader: SOFTMAX_CE_SHADER,
-    entryPoint: 'softmax_ce_loss_and_grad',
-    constants: { WORKGROUP_SIZE, CLASSES: classes },
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: SOFTMAX_CE_SHADER, entryPoint: 'softmax_ce_loss_and_grad', constants: { WORKGROUP_SIZE, CLASSES: classes } },
+    label: 'softmax-ce',
+    params: new Uint32Array([batch, 0, 0, 0]),
+    dispatch: { workgroups: [1] },
+    storage: [options.logits, options.labels, options.dLogits, options.accumulators],
   });
-  const params = createUniform(ctx, 'softmax-ce', new Uint32Array([batch, 0, 0, 0]));
-  const resources = [params, options.logits, options.labels, options.dLogits, options.accumulators];
-  const kernel = bindKernel(ctx.device, pipeline, 'softmax-ce', resources, [1]);
-  return { encode: kernel.encode, dispose: () => ctx.buffers.destroy(params) };
 }

@@ -1,0 +1,61 @@
+// A layer kind's builder fields as data (key, label, type, range, default), and the strict schema and defaults made from them.
+import { z } from 'zod';
+
+export interface IntegerField {
+  key: string;
+  label: string;
+  type: 'integer';
+  min: number;
+  max: number;
+  default: number;
+}
+
+export interface NumberField {
+  key: string;
+  label: string;
+  type: 'number';
+  min: number;
+  max: number;
+  /** A convenient step for an input or slider; any value in range is valid. */
+  step: number;
+  default: number;
+}
+
+export interface SelectField<Option extends string = string> {
+  key: string;
+  label: string;
+  type: 'select';
+  options: readonly Option[];
+  /** What a person reads for each option. */
+  optionNames: Readonly<Record<Option, string>>;
+  default: Option;
+}
+
+export type LayerField = IntegerField | NumberField | SelectField;
+
+type FieldValue<F> = F extends SelectField<infer Option> ? Option : number;
+
+/** The spec of a layer of `Kind` with `Fields`, e.g. { kind: 'dropout'; rate: number }. */
+export type LayerSpecOf<Kind extends string, Fields extends readonly LayerField[]> = { kind: Kind } & { [F in Fields[number] as F['key']]: FieldValue<F> };
+
+/** One field's check; messages name the field ("units must be at least 1"), the caller adds the layer. */
+function fieldSchema(field: LayerField): z.ZodType {
+  const { key } = field;
+  if (field.type === 'select') {
+    return z.enum(field.options as [string, ...string[]], { error: `${key} must be one of ${field.options.join(', ')}` });
+  }
+  let number = z.number({ error: `${key} must be a number` });
+  if (field.type === 'integer') number = number.int({ error: `${key} must be a whole number` });
+  return number.min(field.min, { error: `${key} must be at least ${field.min}` }).max(field.max, { error: `${key} must be at most ${field.max}` });
+}
+
+/** { kind: literal, …fields } with no other keys. */
+export function layerSchema<const Kind extends string, const Fields extends readonly LayerField[]>(kind: Kind, fields: Fields): z.ZodType<LayerSpecOf<Kind, Fields>> {
+  const shape = Object.fromEntries(fields.map((field) => [field.key, fieldSchema(field)]));
+  return z.strictObject({ kind: z.literal(kind), ...shape }) as unknown as z.ZodType<LayerSpecOf<Kind, Fields>>;
+}
+
+/** A new layer of `kind` with every field at its default. */
+export function layerDefaults<const Kind extends string, const Fields extends readonly LayerField[]>(kind: Kind, fields: Fields): LayerSpecOf<Kind, Fields> {
+  return { kind, ...Object.fromEntries(fields.map((field) => [field.key, field.default])) } as LayerSpecOf<Kind, Fields>;
+}
