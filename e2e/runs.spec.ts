@@ -1,4 +1,4 @@
-// e2e: runs kept in IndexedDB — two runs survive a reload with their changes against a baseline, overlay as two lines,
+// e2e: runs kept in IndexedDB — two runs survive a reload with their changes against a baseline, overlay as two lines on the main charts,
 // export as CSV with a row per logged point; a full disk is said while training goes on; phone layout and keyboard path;
 // a run's kept final weights reopen after a reload as a model that tests as the run did.
 import { readFile } from 'node:fs/promises';
@@ -64,12 +64,20 @@ test('two runs survive a reload with their changes against a baseline, overlay a
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Compare /);
   await page.keyboard.press('Space');
   await rows(page).nth(1).getByRole('checkbox').check();
-  const lossLines = page.getByRole('figure', { name: 'Train loss of the selected runs by step' }).locator('.run-line path.recharts-line-curve');
-  await expect(lossLines).toHaveCount(2);
-  await expect(runsPanel(page).getByRole('list', { name: 'Compared runs' }).getByRole('listitem')).toHaveText([/^Run of /, 'Adam at 0.001']);
-  await page.getByRole('radio', { name: 'Epoch' }).first().check();
-  await expect(page.getByRole('figure', { name: 'Train loss of the selected runs by epoch' })).toBeVisible();
-  await runsPanel(page).screenshot({ path: testInfo.outputPath('runs-compared-1280.png') });
+  // Ticked runs are drawn over the main charts, each in its colour and named in the legend; Clear comparison unticks them.
+  const lossChart = page.getByRole('figure', { name: /Train and test loss/ });
+  await expect(lossChart.locator('.run-line path.recharts-line-curve')).toHaveCount(2);
+  await expect(lossChart.locator('.chart-legend li').filter({ has: page.locator('[class*="swatch-run-"]') })).toHaveText([/^Run of /, 'Adam at 0.001']);
+  await expect(page.getByRole('figure', { name: /Train and test accuracy/ }).locator('.run-line path.recharts-line-curve')).toHaveCount(2);
+  await page.getByRole('radio', { name: 'Epoch' }).check();
+  await expect(page.getByRole('figure', { name: 'Train and test loss by epoch' }).locator('.run-line path.recharts-line-curve')).toHaveCount(2);
+  await page.getByRole('region', { name: 'Training charts' }).screenshot({ path: testInfo.outputPath('runs-overlaid-1280.png') });
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save loss chart as SVG' }).click();
+  expect(await readFile((await (await svgDownload).path())!, 'utf8')).toContain('Adam at 0.001'); // the saved legend names the overlaid runs
+  await page.getByRole('button', { name: 'Clear comparison' }).click();
+  await expect(lossChart.locator('.run-line')).toHaveCount(0);
+  await expect(rows(page).getByRole('checkbox', { checked: true })).toHaveCount(0);
 
   // The CSV has a row per logged point of each run (as the JSON records hold them), tagged with the run's id.
   const json = JSON.parse(await downloaded(page, 'Export JSON')) as { runs: Array<{ id: string; trainMetrics: unknown[]; evaluations: unknown[] }> };

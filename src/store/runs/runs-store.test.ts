@@ -104,6 +104,17 @@ describe('the runs store over IndexedDB', () => {
     expect(await storedIds()).toEqual(['a', 'b', 'c']);
   });
 
+  it('ticks and unticks runs to compare, and clears them all at once', async () => {
+    const { clearSelected, toggleSelected, useRunsStore } = await freshStore();
+    toggleSelected('a');
+    toggleSelected('b');
+    toggleSelected('a');
+    expect(useRunsStore.getState().selected).toEqual(['b']);
+    toggleSelected('c');
+    clearSelected();
+    expect(useRunsStore.getState().selected).toEqual([]);
+  });
+
   it('without IndexedDB, says runs last only as long as the page and keeps them in memory', async () => {
     vi.stubGlobal('indexedDB', undefined);
     const { saveRun, startRunsStorage, useRunsStore } = await freshStore();

@@ -207,6 +207,11 @@ export function toggleSelected(id: string): void {
   useRunsStore.setState(({ selected }) => ({ selected: selected.includes(id) ? selected.filter((selectedId) => selectedId !== id) : [...selected, id] }));
 }
 
+/** Unticks every run: nothing is compared any more. */
+export function clearSelected(): void {
+  useRunsStore.setState({ selected: [] });
+}
+
 export function setBaseline(id: string | undefined): void {
   useRunsStore.setState({ baselineId: id });
 }

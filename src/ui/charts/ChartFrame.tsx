@@ -3,10 +3,10 @@ import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { ChartExport } from './ChartExport';
 
-/** A legend entry; `series` names the CSS class that colours its swatch (see charts.css). */
+/** A legend entry; `series` names the CSS class that colours its swatch (see charts.css): a live series, or an overlaid run's colour. */
 export interface LegendEntry {
   label: string;
-  series: 'train' | 'train-raw' | 'test' | 'throughput';
+  series: 'train' | 'train-raw' | 'test' | 'throughput' | `run-${number}`;
 }
 
 interface ChartFrameProps {
@@ -42,7 +42,7 @@ export function ChartFrame({ title, label, legend, summary, fileName, tools, wid
         {hasData && (
           <ul className="chart-legend">
             {legend.map((entry) => (
-              <li key={entry.label}>
+              <li key={`${entry.series} ${entry.label}`}>
                 <span className={`chart-swatch swatch-${entry.series}`} aria-hidden="true" />
                 {entry.label}
               </li>

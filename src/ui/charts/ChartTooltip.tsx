@@ -22,7 +22,7 @@ export function tooltipContent<Row extends XPosition>(describe: (row: Row) => To
       <div className="chart-tooltip">
         <p className="chart-tooltip-label">{formatStepLabel(row.step, row.epoch)}</p>
         {describe(row).map((line) => (
-          <p key={line.label}>
+          <p key={`${line.series} ${line.label}`}>
             <span className={`chart-swatch swatch-${line.series}`} aria-hidden="true" />
             {line.label} <strong>{line.value}</strong>
           </p>

@@ -5,11 +5,6 @@ import { downloadFile } from '../download';
 /** PNG pixels per CSS pixel: sharp on high-density screens and in documents. */
 const PNG_SCALE = 2;
 
-/** The card's legend, or for cards that share one (the run comparison) the legend of their section. */
-function legendOf(card: Element): Element | null {
-  return card.querySelector('.chart-legend') ?? card.closest('section')?.querySelector('.chart-legend') ?? null;
-}
-
 function readLegend(legend: Element | null): LegendSwatch[] {
   return [...(legend?.querySelectorAll('li') ?? [])].map((entry) => {
     const swatch = getComputedStyle(entry.querySelector('.chart-swatch') ?? entry);
@@ -22,7 +17,7 @@ export function captureChart(card: Element): ReturnType<typeof standaloneSvg> | 
   const svg = card.querySelector('svg.recharts-surface');
   const plot = svg && inlineStyles(svg, (element) => getComputedStyle(element as Element));
   if (!svg || !plot) return undefined;
-  const legend = legendOf(card);
+  const legend = card.querySelector('.chart-legend');
   const { width, height } = svg.getBoundingClientRect();
   const cardStyle = getComputedStyle(card);
   const title = card.querySelector('.chart-title');

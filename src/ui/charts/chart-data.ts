@@ -1,8 +1,11 @@
-// What each chart draws, built from the store's metric points (pure): finite values only, thinned, merged by step, with axes.
+// What each chart draws, built from the store's metric points and the ticked runs (pure): finite values only, thinned, merged by step, with axes.
 import type { EvaluationPoint, TrainMetricsPoint } from '../../store/app-store';
-import { accuracySummary, lossSummary, throughputSummary } from './chart-summary';
+import type { RunRecord } from '../../store/runs/run-record';
+import { accuracySummary, lossSummary, overlaySummary, throughputSummary } from './chart-summary';
+import { overlaysOf, overlayValues, withOverlays, type Overlay, type OverlayFields } from './overlays';
+import { formatPercent, formatSignificant } from './chart-format';
 import { accuracyFloor, extent, linearScale, logScale, spansLogRange, type Scale } from './scales';
-import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSorted } from './series';
+import { finiteBy, latestTimeline, mergeSorted, smoothEma, thinIndices, unionSorted } from './series';
 
 /**
  * At most this many train rows per chart (plus the rows at test steps, so a test point's
@@ -30,7 +33,10 @@ export interface Plot<Row> {
   summary: string;
 }
 
-export type LossPlot = Plot<LossRow> & { log: boolean };
+/** A plot of the live run with the ticked runs drawn over it (their values in the rows' `run0`, `run1` … fields). */
+export type OverlaidPlot<Row> = Plot<Row> & { overlays: Overlay[] };
+
+export type LossPlot = OverlaidPlot<LossRow> & { log: boolean };
 
 /** Where a row sits on either x axis. */
 export interface XPosition {
@@ -38,15 +44,15 @@ export interface XPosition {
   epoch: number;
 }
 
-/** Loss chart row: train loss (raw and smoothed) and/or test loss at one step. */
-export interface LossRow extends XPosition {
+/** Loss chart row: train loss (raw and smoothed) and/or test loss at one step, and/or overlaid runs' smoothed train loss. */
+export interface LossRow extends XPosition, OverlayFields {
   raw?: number;
   smoothed?: number;
   test?: number;
 }
 
 /** Accuracy chart row, in percent. */
-export interface AccuracyRow extends XPosition {
+export interface AccuracyRow extends XPosition, OverlayFields {
   train?: number;
   test?: number;
 }
@@ -82,48 +88,69 @@ function onXAxis<Row extends XPosition>(rows: readonly Row[], x: XKey): { rows: 
   return { rows: placed, x: linearScale(0, placed.at(-1)?.[x] ?? 1, { extend: false, integer: x === 'step' }) };
 }
 
+/** The live rows with the ticked runs' curves of `value` merged in, thinned as the live train curve, and their summary. */
+function overlaid<Row extends XPosition & OverlayFields>(rows: Row[], runs: readonly RunRecord[], value: (point: TrainMetricsPoint) => number, { smoothing, x }: PlotOptions, format: (value: number) => string) {
+  const overlays = overlaysOf(runs);
+  const merged = withOverlays(rows, runs, value, { smoothing, x, maxPoints: MAX_POINTS, recent: RECENT_POINTS });
+  return { rows: merged, overlays, overlaySummary: overlaySummary(merged, overlays, x, format) };
+}
+
+/** "Latest: …" of the live run, then the overlaid runs' latest figures. */
+const joinSummaries = (...parts: string[]): string => parts.filter((part) => part !== '').join(' ');
+
 export function lossPlot(
   trainMetrics: readonly TrainMetricsPoint[],
   evaluations: readonly EvaluationPoint[],
-  { smoothing, x }: PlotOptions,
+  options: PlotOptions,
   scale: LossScaleChoice,
+  runs: readonly RunRecord[] = [],
 ): LossPlot {
   const { at, values } = trainSeries(trainMetrics, (point) => point.loss);
-  const smoothed = smoothEma(values, smoothing);
+  const smoothed = smoothEma(values, options.smoothing);
   const tests = testRows(evaluations, (point) => point.loss);
   const train = keptIndices(values, at, tests).map((i) => ({ ...at[i]!, raw: values[i]!, smoothed: smoothed[i]! }));
-  const rows: LossRow[] = mergeByStep(train, tests);
-  const summary = lossSummary(rows);
-  const log = scale === 'auto' ? spansLogRange(lossValues(rows)) : scale === 'log';
-  if (log) return { ...logLossPlot(rows, x), summary, log };
-  const y = linearScale(0, Math.max(extent(lossValues(rows))[1], 0), { count: 5 });
-  return { ...onXAxis(rows, x), y, summary, log };
+  const live: LossRow[] = mergeSorted(train, tests, 'step');
+  const { rows, overlays, overlaySummary } = overlaid(live, runs, (point) => point.loss, options, formatSignificant);
+  const summary = joinSummaries(lossSummary(live), overlaySummary);
+  const log = scale === 'auto' ? spansLogRange(lossValues(rows, overlays)) : scale === 'log';
+  if (log) return { ...logLossPlot(rows, overlays, options.x), summary, log, overlays };
+  const y = linearScale(0, Math.max(extent(lossValues(rows, overlays))[1], 0), { count: 5 });
+  return { ...onXAxis(rows, options.x), y, summary, log, overlays };
 }
 
-function* lossValues(rows: readonly LossRow[]) {
-  for (const row of rows) yield* [row.raw, row.smoothed, row.test];
+function* lossValues(rows: readonly LossRow[], overlays: readonly Overlay[]) {
+  for (const row of rows) yield* [row.raw, row.smoothed, row.test, ...overlayValues(row, overlays)];
 }
 
 /** On a log scale values ≤ 0 have no place: they are left out of the rows (the lines skip them). */
-function logLossPlot(rows: readonly LossRow[], x: XKey) {
+function logLossPlot(rows: readonly LossRow[], overlays: readonly Overlay[], x: XKey) {
   const positive = (value: number | undefined) => (value !== undefined && value > 0 ? value : undefined);
-  const kept = onXAxis(
-    rows.map((row) => ({ ...row, raw: positive(row.raw), smoothed: positive(row.smoothed), test: positive(row.test) })),
-    x,
-  );
-  const [low, high] = extent(lossValues(kept.rows));
+  const positiveRow = (row: LossRow): LossRow => {
+    const kept: LossRow = { ...row, raw: positive(row.raw), smoothed: positive(row.smoothed), test: positive(row.test) };
+    for (const { key } of overlays) kept[key] = positive(row[key]);
+    return kept;
+  };
+  const kept = onXAxis(rows.map(positiveRow), x);
+  const [low, high] = extent(lossValues(kept.rows, overlays));
   return { ...kept, y: low <= high ? logScale(low, high) : logScale(0.1, 1) };
 }
 
-export function accuracyPlot(trainMetrics: readonly TrainMetricsPoint[], evaluations: readonly EvaluationPoint[], { smoothing, x }: PlotOptions): Plot<AccuracyRow> {
+export function accuracyPlot(
+  trainMetrics: readonly TrainMetricsPoint[],
+  evaluations: readonly EvaluationPoint[],
+  options: PlotOptions,
+  runs: readonly RunRecord[] = [],
+): OverlaidPlot<AccuracyRow> {
   const { at, values } = trainSeries(trainMetrics, (point) => 100 * point.accuracy);
-  const smoothed = smoothEma(values, smoothing);
+  const smoothed = smoothEma(values, options.smoothing);
   const tests = testRows(evaluations, (point) => 100 * point.accuracy);
   // Thinned on the smoothed values: that is the line drawn, so its envelope is what to keep.
   const train = keptIndices(smoothed, at, tests).map((i) => ({ ...at[i]!, train: smoothed[i]! }));
-  const rows: AccuracyRow[] = mergeByStep(train, tests);
-  const floor = accuracyFloor(rows.flatMap((row) => [row.train ?? NaN, row.test ?? NaN]));
-  return { ...onXAxis(rows, x), y: linearScale(floor, 100, { count: 4 }), summary: accuracySummary(rows) };
+  const live: AccuracyRow[] = mergeSorted(train, tests, 'step');
+  const { rows, overlays, overlaySummary } = overlaid(live, runs, (point) => 100 * point.accuracy, options, formatPercent);
+  const floor = accuracyFloor(rows.flatMap((row) => [row.train, row.test, ...overlayValues(row, overlays)].map((value) => value ?? NaN)));
+  const summary = joinSummaries(accuracySummary(live), overlaySummary);
+  return { ...onXAxis(rows, options.x), y: linearScale(floor, 100, { count: 4 }), summary, overlays };
 }
 
 export function throughputPlot(trainMetrics: readonly TrainMetricsPoint[], x: XKey): Plot<ThroughputRow> {

@@ -1,7 +1,8 @@
 // The latest figures of each chart in words, for screen readers: "Latest: step 1,200, epoch 2.6, train loss 0.213 …".
 import { formatCount, formatRate } from '../format';
-import type { AccuracyRow, LossRow, ThroughputRow, XPosition } from './chart-data';
+import type { AccuracyRow, LossRow, ThroughputRow, XKey, XPosition } from './chart-data';
 import { formatEpochs, formatPercent, formatSignificant } from './chart-format';
+import type { Overlay, OverlayFields } from './overlays';
 
 /** Describes a row's figure, or undefined when the row has none. */
 type Describe<Row> = (row: Row) => string | undefined;
@@ -43,3 +44,14 @@ export const accuracySummary = (rows: readonly AccuracyRow[]): string =>
   );
 
 export const throughputSummary = (rows: readonly ThroughputRow[]): string => summarize(rows, ({ samplesPerSecond }) => formatRate(samplesPerSecond));
+
+/** "Compared runs: A 0.213 at step 1,200; B nothing logged." — empty without overlays. */
+export function overlaySummary(rows: ReadonlyArray<XPosition & OverlayFields>, overlays: readonly Overlay[], x: XKey, format: (value: number) => string): string {
+  if (overlays.length === 0) return '';
+  const at = (row: XPosition) => (x === 'step' ? `step ${formatCount(row.step)}` : `epoch ${formatEpochs(row.epoch)}`);
+  const parts = overlays.map(({ key, name }) => {
+    const latest = newest(rows, (row) => (row[key] === undefined ? undefined : format(row[key])));
+    return latest ? `${name} ${latest.text} at ${at(latest.row)}` : `${name} nothing logged`;
+  });
+  return `Compared runs: ${parts.join('; ')}.`;
+}

@@ -1,7 +1,7 @@
 // Unit tests of the pure series helpers: timeline, finite filter, EMA, thinning, merge by step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finiteBy, latestTimeline, mergeByStep, smoothEma, thinIndices, unionSorted } from './series';
+import { finiteBy, latestTimeline, mergeSorted, smoothEma, thinIndices, unionSorted } from './series';
 
 describe('latestTimeline', () => {
   it('keeps points in step order and lets replayed steps replace abandoned ones', () => {
@@ -78,11 +78,11 @@ describe('thinIndices', () => {
   });
 });
 
-describe('mergeByStep', () => {
+describe('mergeSorted', () => {
   it('merges two sorted series, joining rows at the same step', () => {
     const train = [{ step: 8, raw: 1 }, { step: 16, raw: 2 }, { step: 24, raw: 3 }];
     const test = [{ step: 16, test: 9 }, { step: 20, test: 8 }, { step: 40, test: 7 }];
-    expect(mergeByStep(train, test)).toEqual([
+    expect(mergeSorted(train, test, 'step')).toEqual([
       { step: 8, raw: 1 },
       { step: 16, raw: 2, test: 9 },
       { step: 20, test: 8 },
@@ -91,8 +91,8 @@ describe('mergeByStep', () => {
     ]);
   });
   it('handles empty sides', () => {
-    expect(mergeByStep([], [{ step: 1 }])).toEqual([{ step: 1 }]);
-    expect(mergeByStep([{ step: 1 }], [])).toEqual([{ step: 1 }]);
+    expect(mergeSorted([], [{ step: 1 }], 'step')).toEqual([{ step: 1 }]);
+    expect(mergeSorted([{ step: 1 }], [], 'step')).toEqual([{ step: 1 }]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Pure series helpers for the charts: keep finite points, follow rollbacks, smooth, thin, merge by step.
+// Pure series helpers for the charts: keep finite points, follow rollbacks, smooth, thin, merge by position.
 
 /** Anything plotted against the global step count. */
 export interface Stepped {
@@ -85,20 +85,20 @@ function extremesIn(values: readonly number[], start: number, end: number): [num
 }
 
 /**
- * Two series sorted by step, merged into one sorted list of chart rows; a row of each at the
- * same step becomes one row with the fields of both (so one tooltip shows both).
+ * Two series sorted by `key` (step, or another position such as epoch), merged into one sorted list of chart
+ * rows; a row of each at the same position becomes one row with the fields of both, b's winning (so one tooltip shows both).
  */
-export function mergeByStep<A extends Stepped, B extends Stepped>(a: readonly A[], b: readonly B[]): Array<A | B | (A & B)> {
+export function mergeSorted<K extends string, A extends Record<K, number>, B extends Record<K, number>>(a: readonly A[], b: readonly B[], key: K): Array<A | B | (A & B)> {
   const rows: Array<A | B | (A & B)> = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     const left = a[i];
     const right = b[j];
-    if (left && (!right || left.step < right.step)) {
+    if (left && (!right || left[key] < right[key])) {
       rows.push(left);
       i++;
-    } else if (right && (!left || right.step < left.step)) {
+    } else if (right && (!left || right[key] < left[key])) {
       rows.push(right);
       j++;
     } else {

@@ -1,4 +1,4 @@
-// What the charts' x axis counts (Step | Epoch), shared by the training charts and the run comparison so one switch moves both.
+// What the charts' x axis counts (Step | Epoch): set by the toolbar's switch, read by every training chart.
 import { create } from 'zustand';
 import type { XKey } from './chart-data';
 

@@ -1,5 +1,5 @@
-// The runs panel: every run kept in this browser, the table to compare them, the comparison charts, export, keeping weights, and what storage says.
-import { lazy, Suspense, useEffect, useId } from 'react';
+// The runs panel: every run kept in this browser, the table to compare them (ticked runs are drawn over the training charts), export, keeping weights, and what storage says.
+import { useEffect, useId } from 'react';
 import { runsCsv, runsJson } from '../../store/runs/export';
 import { startRunRecorder } from '../../store/runs/recorder';
 import { setBaseline, setKeepWeights, startRunsStorage, undoDelete, useRunsStore } from '../../store/runs/runs-store';
@@ -7,9 +7,6 @@ import { downloadFile } from '../download';
 import { formatMegabytes } from '../format';
 import { RunsTable } from './RunsTable';
 import './runs.css';
-
-// recharts loads with the charts, apart from the page's first code.
-const RunComparison = lazy(() => import('./RunComparison').then((module) => ({ default: module.RunComparison })));
 
 /** Storage sizes: MB, or GB once they reach a gigabyte (quotas often do). */
 const formatStorage = (bytes: number): string => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : formatMegabytes(bytes));
@@ -112,9 +109,6 @@ export function RunsPanel() {
           <div className="runs-table-wrap">
             <RunsTable />
           </div>
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
-            <RunComparison />
-          </Suspense>
         </>
       ) : (
         <p className="runs-empty">No runs yet. Press Train: each run is kept here with its settings and curves, to compare and reopen later.</p>
