@@ -100,6 +100,12 @@ test('Reset of a trained model — by button or by R — offers Undo, which brin
   await expect(status(page)).toHaveText('Paused');
   const trainedTo = await shownStep(page);
   const line = lossChart(page).locator('.series-train .recharts-line-curve');
+  // The charts redraw at most every 3 s: let the last windows reach the line before counting its points.
+  await expect.poll(async () => {
+    const before = await linePoints(line);
+    await page.waitForTimeout(3500);
+    return before === (await linePoints(line));
+  }).toBe(true);
   const points = await linePoints(line);
   const accuracy = await page.getByTestId('test-accuracy').textContent();
 
