@@ -1,7 +1,7 @@
 // The experiment being edited: the network the builder shows and the training settings, as plain data.
 import { create } from 'zustand';
-import type { Activation } from '../engine/activations';
-import { MAX_HIDDEN_LAYERS, validateModelSpec, type DenseLayerSpec, type LayerSpec, type ModelSpec } from '../engine/model/spec';
+import { kindOf } from '../engine/layers/registry';
+import { MAX_HIDDEN_LAYERS, validateModelSpec, type LayerSpec, type ModelSpec } from '../engine/model/spec';
 import type { OptimizerKind } from '../engine/optimizers';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 import { DEFAULT_SEED, DEFAULT_SETTINGS, PRESETS, type PresetName } from './presets';
@@ -10,13 +10,11 @@ import { pageUrlOptions } from './url-options';
 /** A hidden layer as the builder edits it: a spec layer with a stable id for drag-and-drop and React keys. */
 export type DraftLayer = LayerSpec & { id: string };
 
-/** Fields a layer can be edited in place. */
-export interface LayerPatch {
-  units?: number;
-  activation?: Activation;
-  init?: 'he' | 'glorot';
-  rate?: number;
-}
+/** Values for fields of a layer's kind, by key (a key the kind has no field for is left out). */
+export type LayerPatch = Readonly<Record<string, number | string | undefined>>;
+
+/** A layer of a kind with an `init` field: the one the training settings' Init sets for all. */
+export type InitLayer = Extract<LayerSpec, { init: unknown }>;
 
 export interface ExperimentState {
   layers: DraftLayer[];
@@ -41,8 +39,8 @@ export interface ExperimentActions {
   setOptimizer(optimizer: OptimizerKind): void;
   updateSettings(patch: Partial<TrainingSettings>): void;
   setSeed(seed: number): void;
-  /** Sets the weight initialisation of every Dense layer. */
-  setInit(init: DenseLayerSpec['init']): void;
+  /** Sets the weight initialisation of every layer whose kind has one. */
+  setInit(init: InitLayer['init']): void;
   /** Puts back the network, optimizer and seed of `config` (undoing edits the current model does not have). */
   loadNetwork(config: TrainerConfig): void;
   /** Replaces the whole experiment (from a share link or a model file), already validated. */
@@ -52,10 +50,10 @@ export interface ExperimentActions {
 let nextLayerId = 0;
 const withId = (layer: LayerSpec): DraftLayer => ({ ...layer, id: `layer-${++nextLayerId}` });
 
-export const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
-  dense: { kind: 'dense', units: 64, activation: 'relu', init: 'he' },
-  dropout: { kind: 'dropout', rate: 0.2 },
-};
+const fieldKeys = (layer: LayerSpec): string[] => kindOf(layer.kind).fields.map((field) => field.key);
+
+/** Whether the layer's kind has an `init` field. */
+export const hasInit = <Layer extends LayerSpec>(layer: Layer): layer is Layer & InitLayer => fieldKeys(layer).includes('init');
 
 const DEFAULT_PRESET: PresetName = 'classic';
 
@@ -91,7 +89,7 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
     set((state) => {
       if (state.layers.length >= MAX_HIDDEN_LAYERS) return {};
       const layers = [...state.layers];
-      layers.splice(Math.max(0, Math.min(index, layers.length)), 0, withId(NEW_LAYER[kind]));
+      layers.splice(Math.max(0, Math.min(index, layers.length)), 0, withId(kindOf(kind).defaults));
       return { layers, preset: 'custom' };
     }),
   moveLayer: (from, to) =>
@@ -112,7 +110,7 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
   setOptimizer: (optimizer) => set({ optimizer }),
   updateSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
   setSeed: (seed) => set({ seed }),
-  setInit: (init) => set((state) => ({ layers: state.layers.map((layer) => (layer.kind === 'dense' ? { ...layer, init } : layer)) })),
+  setInit: (init) => set((state) => ({ layers: state.layers.map((layer) => (hasInit(layer) ? { ...layer, init } : layer)) })),
   loadNetwork: (config) => set({ layers: config.spec.layers.map(withId), optimizer: config.optimizer, seed: config.seed, preset: 'custom' }),
   loadExperiment: (config) =>
     set({
@@ -127,7 +125,6 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
 
 /** The layer with the fields of `patch` that belong to its kind and are given a value (not checked: see updateLayer). */
 export function patchLayer(layer: DraftLayer, patch: LayerPatch): DraftLayer {
-  if (layer.kind === 'dropout') return patch.rate === undefined ? layer : { ...layer, rate: patch.rate };
-  const { rate: _, ...dense } = patch;
-  return { ...layer, ...Object.fromEntries(Object.entries(dense).filter(([, value]) => value !== undefined)) };
+  const keys = fieldKeys(layer);
+  return { ...layer, ...Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && keys.includes(key))) } as DraftLayer;
 }

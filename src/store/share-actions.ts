@@ -2,15 +2,14 @@
 import { parseExperiment } from '../engine/codecs/experiment';
 import { readModelFile, encodeSafetensors } from '../engine/codecs/safetensors';
 import { decodeShareLink, encodeShareLink, measureShareLink, type ShareLinkContent } from '../engine/codecs/share-link';
-import { PIXELS_PER_IMAGE } from '../engine/data/mnist';
 import { TORCH_SCRIPT_FILE_NAME, torchScript } from '../engine/export/torch-script';
-import { denseLayers } from '../engine/model/spec';
 import type { TrainerConfig } from '../engine/train/trainer';
 import { useAppStore, type AppState, type OpenedModel } from './app-store';
 import { requestWeights } from './engine-client';
 import { experimentConfig, useExperimentStore } from './experiment-store';
 import { firstFieldProblem } from './field-problems';
 import { rebuildModel } from './model-sync';
+import { networkLabel } from './runs/changes';
 
 /** What a trained model's link or file says about it: epochs and test accuracy of its last evaluation. */
 export interface TrainedFigures {
@@ -85,8 +84,7 @@ export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: 
   const offer = weightsOffer(state);
   const weights = await requestWeights();
   const bytes = encodeSafetensors(config, weights, offer.ok ? { epochs: offer.epochs, testAccuracy: offer.testAccuracy } : {});
-  const widths = [PIXELS_PER_IMAGE, ...denseLayers(config.spec).map(({ layer }) => layer.units)];
-  return { bytes, fileName: `backprop-studio-${widths.join('-')}.safetensors` };
+  return { bytes, fileName: `backprop-studio-${networkLabel(config)}.safetensors` };
 }
 
 /** The edited experiment as a standalone PyTorch training script; none while a field's text is invalid. */

@@ -1,18 +1,22 @@
 // A layer kind's builder fields as data (key, label, type, range, default), and the strict schema and defaults made from them.
 import { z } from 'zod';
 
-export interface IntegerField {
+/** What every field has: its key in the spec, the name shown and the longer name it is read out by when it needs one. */
+interface FieldBase {
   key: string;
   label: string;
+  /** The accessible name's words when `label` is short for them: 'Initialization' for 'Init'. */
+  spokenLabel?: string;
+}
+
+export interface IntegerField extends FieldBase {
   type: 'integer';
   min: number;
   max: number;
   default: number;
 }
 
-export interface NumberField {
-  key: string;
-  label: string;
+export interface NumberField extends FieldBase {
   type: 'number';
   min: number;
   max: number;
@@ -21,9 +25,7 @@ export interface NumberField {
   default: number;
 }
 
-export interface SelectField<Option extends string = string> {
-  key: string;
-  label: string;
+export interface SelectField<Option extends string = string> extends FieldBase {
   type: 'select';
   options: readonly Option[];
   /** What a person reads for each option. */

@@ -22,5 +22,8 @@ export function kindOf(kind: LayerSpec['kind']): AnyLayerKind {
   return BY_KIND.get(kind)!;
 }
 
+/** Whether `kind` names a registered kind (as data from a drag or a file may not). */
+export const isLayerKind = (kind: unknown): kind is LayerSpec['kind'] => typeof kind === 'string' && BY_KIND.has(kind);
+
 /** The last layer every classifier ends with, for `classes` classes. */
 export const outputLayer: (classes: number) => LayerSpec = classifierLayer;

@@ -1,6 +1,6 @@
 // Per-layer output shapes, parameter counts and FLOPs, and the GPU memory a model needs for a batch size, from each kind's figures.
 import { shapeSize } from '../layers/shapes';
-import { networkLayers, networkSizes } from './network';
+import { networkLayers, networkSizes, type NetworkLayer } from './network';
 import type { ModelSpec } from './spec';
 
 export interface LayerSummary {
@@ -23,14 +23,19 @@ export interface ModelSummary {
 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
-export function summarizeModel(spec: ModelSpec): ModelSummary {
-  const network = networkLayers(spec);
-  const layers = network.map(({ spec: layer, kind, place }): LayerSummary => ({
+/** One placed layer's name, output, parameter count and forward FLOPs, from its kind. */
+export function summarizeLayer({ spec: layer, kind, place }: NetworkLayer): LayerSummary {
+  return {
     name: kind.name(layer, place.role),
     outputShape: ['batch', shapeSize(place.output)],
     parameters: sum(kind.parameters(layer, place).map((tensor) => shapeSize(tensor.shape))),
     forwardFlopsPerSample: kind.figures(layer, place).forwardFlopsPerSample,
-  }));
+  };
+}
+
+export function summarizeModel(spec: ModelSpec): ModelSummary {
+  const network = networkLayers(spec);
+  const layers = network.map(summarizeLayer);
   return {
     layers,
     parameters: sum(layers.map((layer) => layer.parameters)),

@@ -1,12 +1,14 @@
 // What sets one experiment apart from another, in words: the "changes" a run shows against the baseline run.
-import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../../engine/data/mnist';
+import { networkLayers, networkSizes } from '../../engine/model/network';
+import { shapeSize } from '../../engine/layers/shapes';
 import type { LrSchedule } from '../../engine/train/schedule';
 import type { TrainerConfig } from '../../engine/train/trainer';
 
-/** "784-128-64-10": the widths of the network, input and output included. */
+/** "784-128-64-10": the input width and the output width of each layer with parameters, the output layer included. */
 export function networkLabel(config: TrainerConfig): string {
-  const widths = config.spec.layers.flatMap((layer) => (layer.kind === 'dense' ? [layer.units] : []));
-  return [PIXELS_PER_IMAGE, ...widths, CLASS_COUNT].join('-');
+  const network = networkLayers(config.spec);
+  const widths = network.filter(({ spec, kind, place }) => kind.parameters(spec, place).length > 0).map(({ place }) => shapeSize(place.output));
+  return [networkSizes(network).inputFloats, ...widths].join('-');
 }
 
 /** "relu, dropout 0.2, relu": the hidden layers by what they do (widths are in the network label). */

@@ -1,10 +1,10 @@
 // What follows the pointer while dragging: a static copy of the card (no controls, hidden from assistive technology).
+import { kindOf } from '../../engine/layers/registry';
 import type { DraftLayer } from '../../store/experiment-store';
 import { Figures } from './Figures';
 import type { LayerFigures } from './figures';
 import { GripIcon } from './icons';
 import { KIND_NAME, layerName, type LayerKind } from './labels';
-import { KIND_BLURB } from './Palette';
 
 export function NewLayerPreview({ kind }: { kind: LayerKind }) {
   return (
@@ -13,7 +13,7 @@ export function NewLayerPreview({ kind }: { kind: LayerKind }) {
         <GripIcon />
         <span className="builder-palette-text">
           <span className="builder-palette-name">{KIND_NAME[kind]}</span>
-          <span className="builder-palette-blurb">{KIND_BLURB[kind]}</span>
+          <span className="builder-palette-blurb">{kindOf(kind).blurb}</span>
         </span>
       </span>
     </div>

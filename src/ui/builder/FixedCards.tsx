@@ -1,7 +1,9 @@
-// The two layers every network has: the 784-pixel input and the 10-way softmax output.
-import { PIXELS_PER_IMAGE, IMAGE_SIDE, CLASS_COUNT } from '../../engine/data/mnist';
+// The two layers every network has: the dataset's input (784 pixels for MNIST) and the softmax output over its classes.
+import { describeSample, MNIST, sampleSize } from '../../engine/data/datasets';
 import { Figures } from './Figures';
 import type { LayerFigures } from './figures';
+
+const INPUT_SIZE = sampleSize(MNIST);
 
 export function InputCard() {
   return (
@@ -9,10 +11,10 @@ export function InputCard() {
       <div className="builder-card-head">
         <span className="builder-fixed-badge">In</span>
         <h3 className="builder-card-title">
-          Input {PIXELS_PER_IMAGE} · {IMAGE_SIDE}×{IMAGE_SIDE} pixels
+          Input {INPUT_SIZE} · {describeSample(MNIST)} pixels
         </h3>
       </div>
-      <Figures figures={{ width: PIXELS_PER_IMAGE, parameters: 0, forwardFlops: 0 }} />
+      <Figures figures={{ width: INPUT_SIZE, parameters: 0, forwardFlops: 0 }} />
     </div>
   );
 }
@@ -22,7 +24,7 @@ export function OutputCard({ figures, insertBefore }: { figures: LayerFigures; i
     <div className={`builder-card builder-fixed${insertBefore ? ' insert-before' : ''}`} data-testid="output-card">
       <div className="builder-card-head">
         <span className="builder-fixed-badge">Out</span>
-        <h3 className="builder-card-title">Output {CLASS_COUNT} · softmax</h3>
+        <h3 className="builder-card-title">Output {MNIST.classNames.length} · softmax</h3>
       </div>
       <Figures figures={figures} />
     </div>

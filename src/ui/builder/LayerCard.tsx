@@ -9,7 +9,7 @@ import type { LayerFigures } from './figures';
 import { ArrowIcon, GripIcon, TrashIcon } from './icons';
 import { KIND_NAME, controlLabel } from './labels';
 import { LayerFields } from './LayerFields';
-import { issueField, type LayerField } from './validity';
+import { issueField } from './validity';
 
 export interface LayerCardProps {
   layer: DraftLayer;
@@ -36,7 +36,7 @@ export function LayerCard({ layer, index, count, figures, issues, disabled, inse
   const baseId = useId();
   const position = index + 1;
   const issueId = (i: number) => `${baseId}-issue-${i}`;
-  const issueIds: Partial<Record<LayerField, string>> = {};
+  const issueIds: Partial<Record<string, string>> = {};
   issues.forEach((issue, i) => {
     const field = issueField(issue);
     if (field) issueIds[field] = [issueIds[field], issueId(i)].filter(Boolean).join(' ');

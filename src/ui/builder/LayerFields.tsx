@@ -1,75 +1,66 @@
-// The in-place fields of a layer: units, activation and initialization of a Dense layer, the rate of a Dropout layer.
-import { ACTIVATIONS, type Activation } from '../../engine/activations';
-import { INITS, MAX_DROPOUT_RATE, MAX_UNITS } from '../../engine/model/spec';
+// The in-place fields of a layer, one per field of its kind: number fields and selects as the registry lists them.
+import type { LayerField, SelectField as SelectFieldSpec } from '../../engine/layers/fields';
+import { kindOf } from '../../engine/layers/registry';
 import { useExperimentStore, type DraftLayer } from '../../store/experiment-store';
 import { SelectField } from '../controls/Field';
 import { NumberField } from '../controls/NumberField';
-import { ACTIVATION_NAME, INIT_NAME, controlLabel } from './labels';
-import { layerEditProblem, type LayerField } from './validity';
-
-const ACTIVATION_OPTIONS = ACTIVATIONS.map((activation) => [activation, ACTIVATION_NAME[activation]] as const);
-const INIT_OPTIONS = INITS.map((init) => [init, INIT_NAME[init]] as const);
-/** The number fields, with the input's hints (the ranges themselves are the spec's, checked by layerEditProblem). */
-const NUMBER_FIELDS = {
-  units: { name: 'Units', min: 1, max: MAX_UNITS, step: 1 },
-  rate: { name: 'Rate', min: 0, max: MAX_DROPOUT_RATE, step: 0.05 },
-} as const;
+import { controlLabel } from './labels';
+import { layerEditProblem } from './validity';
 
 interface LayerFieldsProps {
   layer: DraftLayer;
   /** 1-based position among the hidden layers. */
   position: number;
-  /** Ids of the issue messages about each field, for aria-describedby. */
-  issueIds: Partial<Record<LayerField, string>>;
+  /** Ids of the issue messages about each field, by key, for aria-describedby. */
+  issueIds: Partial<Record<string, string>>;
 }
 
+type FieldProps<F extends LayerField> = LayerFieldsProps & { field: F };
+
+/** The layer's value for a field of its kind. */
+const valueOf = (layer: DraftLayer, key: string) => (layer as unknown as Record<string, number | string>)[key]!;
+
 /** A number field of the layer: an invalid value stays in the field with the layer's message, the store keeps the last valid one. */
-function LayerNumberField({ layer, position, issueIds, field, value }: LayerFieldsProps & { field: keyof typeof NUMBER_FIELDS; value: number }) {
+function LayerNumberField({ layer, position, issueIds, field }: FieldProps<Exclude<LayerField, SelectFieldSpec>>) {
   const updateLayer = useExperimentStore((state) => state.updateLayer);
+  const { key, label, min, max } = field;
   return (
     <NumberField
       look="builder"
-      {...NUMBER_FIELDS[field]}
-      label={controlLabel[field](position)}
-      value={value}
-      issueIds={issueIds[field]}
-      check={(typed) => layerEditProblem(layer, position, { [field]: typed })}
-      onCommit={(typed) => updateLayer(layer.id, { [field]: typed })}
+      name={label}
+      min={min}
+      max={max}
+      step={field.type === 'integer' ? 1 : field.step}
+      label={controlLabel.field(position, field)}
+      value={valueOf(layer, key) as number}
+      issueIds={issueIds[key]}
+      check={(typed) => layerEditProblem(layer, position, { [key]: typed })}
+      onCommit={(typed) => updateLayer(layer.id, { [key]: typed })}
+    />
+  );
+}
+
+function LayerSelectField({ layer, position, issueIds, field }: FieldProps<SelectFieldSpec>) {
+  const updateLayer = useExperimentStore((state) => state.updateLayer);
+  return (
+    <SelectField
+      look="builder"
+      name={field.label}
+      label={controlLabel.field(position, field)}
+      value={valueOf(layer, field.key) as string}
+      options={field.options.map((option) => [option, field.optionNames[option]!] as const)}
+      issueIds={issueIds[field.key]}
+      onValue={(value) => updateLayer(layer.id, { [field.key]: value })}
     />
   );
 }
 
 export function LayerFields(props: LayerFieldsProps) {
-  const { layer, position, issueIds } = props;
-  const updateLayer = useExperimentStore((state) => state.updateLayer);
-  if (layer.kind === 'dropout') {
-    return (
-      <div className="builder-fields">
-        <LayerNumberField {...props} field="rate" value={layer.rate} />
-      </div>
-    );
-  }
   return (
     <div className="builder-fields">
-      <LayerNumberField {...props} field="units" value={layer.units} />
-      <SelectField<Activation>
-        look="builder"
-        name="Activation"
-        label={controlLabel.activation(position)}
-        value={layer.activation}
-        options={ACTIVATION_OPTIONS}
-        issueIds={issueIds.activation}
-        onValue={(activation) => updateLayer(layer.id, { activation })}
-      />
-      <SelectField<(typeof INITS)[number]>
-        look="builder"
-        name="Init"
-        label={controlLabel.init(position)}
-        value={layer.init}
-        options={INIT_OPTIONS}
-        issueIds={issueIds.init}
-        onValue={(init) => updateLayer(layer.id, { init })}
-      />
+      {kindOf(props.layer.kind).fields.map((field) =>
+        field.type === 'select' ? <LayerSelectField key={field.key} {...props} field={field} /> : <LayerNumberField key={field.key} {...props} field={field} />,
+      )}
     </div>
   );
 }

@@ -1,25 +1,22 @@
 // The palette of layer kinds: drag one into the network, or press its Add button.
 import { useDraggable } from '@dnd-kit/core';
 import { useId, type Ref } from 'react';
+import { LAYER_KINDS } from '../../engine/layers/registry';
 import { MAX_HIDDEN_LAYERS } from '../../engine/model/spec';
 import { paletteDragId } from './drag';
 import { GripIcon, PlusIcon } from './icons';
 import { KIND_NAME, controlLabel, type LayerKind } from './labels';
 
-export const KIND_BLURB: Record<LayerKind, string> = {
-  dense: 'Every input connects to every unit, then an activation.',
-  dropout: 'Zeroes a random share of values while training.',
-};
-
 interface PaletteItemProps {
   kind: LayerKind;
+  blurb: string;
   canAdd: boolean;
   hintId: string;
   addRef?: Ref<HTMLButtonElement>;
   onAdd(kind: LayerKind): void;
 }
 
-function PaletteItem({ kind, canAdd, hintId, addRef, onAdd }: PaletteItemProps) {
+function PaletteItem({ kind, blurb, canAdd, hintId, addRef, onAdd }: PaletteItemProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: paletteDragId(kind),
     data: { from: 'palette', kind },
@@ -39,7 +36,7 @@ function PaletteItem({ kind, canAdd, hintId, addRef, onAdd }: PaletteItemProps) 
         <GripIcon />
         <span className="builder-palette-text">
           <span className="builder-palette-name">{KIND_NAME[kind]}</span>
-          <span className="builder-palette-blurb">{KIND_BLURB[kind]}</span>
+          <span className="builder-palette-blurb">{blurb}</span>
         </span>
       </button>
       <button type="button" ref={addRef} className="builder-add" aria-label={controlLabel.add(kind)} aria-describedby={hintId} disabled={!canAdd} onClick={() => onAdd(kind)}>
@@ -70,8 +67,8 @@ export function Palette({ canAdd, full, addAfter, firstAddRef, onAdd }: PaletteP
     <aside className="builder-palette" aria-labelledby={`${hintId}-heading`}>
       <h3 id={`${hintId}-heading`}>Layers</h3>
       <ul>
-        {(['dense', 'dropout'] as const).map((kind) => (
-          <PaletteItem key={kind} kind={kind} canAdd={canAdd} hintId={hintId} addRef={kind === 'dense' ? firstAddRef : undefined} onAdd={onAdd} />
+        {LAYER_KINDS.map(({ kind, blurb }, index) => (
+          <PaletteItem key={kind} kind={kind} blurb={blurb} canAdd={canAdd} hintId={hintId} addRef={index === 0 ? firstAddRef : undefined} onAdd={onAdd} />
         ))}
       </ul>
       <p id={hintId} className={`builder-hint${full ? ' is-full' : ''}`}>

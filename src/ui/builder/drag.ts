@@ -1,5 +1,6 @@
 // What is being dragged (a new layer from the palette or a layer of the network) and what dropping it does.
 import type { UniqueIdentifier } from '@dnd-kit/core';
+import { isLayerKind } from '../../engine/layers/registry';
 import type { LayerKind } from './labels';
 
 /** Droppable id of the network column: a new layer dropped on it (below the last card) goes at the end. */
@@ -15,7 +16,7 @@ export const paletteDragId = (kind: LayerKind) => `palette-${kind}`;
 export function dragSourceOf(data: unknown): DragSource | null {
   if (typeof data !== 'object' || data === null) return null;
   const { from, kind, layerId } = data as Record<string, unknown>;
-  if (from === 'palette' && (kind === 'dense' || kind === 'dropout')) return { from, kind };
+  if (from === 'palette' && isLayerKind(kind)) return { from, kind };
   if (from === 'network' && typeof layerId === 'string') return { from, layerId };
   return null;
 }

@@ -1,8 +1,9 @@
 // Whether the edited network is valid, and which layer and field each problem belongs to.
+import { LAYER_KINDS } from '../../engine/layers/registry';
 import { MAX_HIDDEN_LAYERS, validateModelSpec, type SpecIssue } from '../../engine/model/spec';
 import { draftSpec, patchLayer, type DraftLayer, type LayerPatch } from '../../store/experiment-store';
 
-export type LayerField = 'units' | 'activation' | 'init' | 'rate';
+const FIELD_KEYS = new Set(LAYER_KINDS.flatMap(({ fields }) => fields.map((field) => field.key)));
 
 /** Problems with the edited network, each naming its layer (1-based in the message); empty when it can train. */
 export function networkIssues(layers: readonly DraftLayer[]): SpecIssue[] {
@@ -20,10 +21,10 @@ export function layerEditProblem(layer: DraftLayer, position: number, patch: Lay
 }
 
 /** The field an issue message is about ("layer 2: units must be at least 1" → "units"), if it names one. */
-export function issueField(issue: SpecIssue): LayerField | null {
+export function issueField(issue: SpecIssue): string | null {
   const text = issue.message.replace(/^layer \d+: /, '');
-  const field = /^(units|activation|init|rate)\b/.exec(text)?.[1];
-  return (field as LayerField | undefined) ?? null;
+  const field = /^\w+/.exec(text)?.[0];
+  return field !== undefined && FIELD_KEYS.has(field) ? field : null;
 }
 
 /** The issues about hidden layer `index` (0-based). */

@@ -1,7 +1,7 @@
-// Settings that decide where training starts: the weight initialisation of every Dense layer and the seed.
+// Settings that decide where training starts: the weight initialisation of every layer whose kind has one, and the seed.
 import { MAX_SEED } from '../../engine/codecs/experiment';
 import { INITS } from '../../engine/model/spec';
-import { useExperimentStore } from '../../store/experiment-store';
+import { hasInit, useExperimentStore } from '../../store/experiment-store';
 import { SelectField } from '../controls/Field';
 import { rangeCheck } from '../controls/number-text';
 import { NumberField } from '../controls/NumberField';
@@ -13,9 +13,9 @@ const INIT_OPTIONS = INITS.map((init) => [init, INIT_NAME[init]] as const);
 const MIXED_OPTION = ['mixed', 'Mixed (set per layer)'] as const;
 const seedCheck = rangeCheck(0, MAX_SEED, { integer: true });
 
-/** One init for all Dense layers; "Mixed" when the builder has set them differently. */
+/** One init for all layers that have one; "Mixed" when the builder has set them differently. */
 export function InitField({ disabled }: { disabled: boolean }) {
-  const inits = useExperimentStore((state) => [...new Set(state.layers.flatMap((layer) => (layer.kind === 'dense' ? [layer.init] : [])))].join());
+  const inits = useExperimentStore((state) => [...new Set(state.layers.filter(hasInit).map((layer) => layer.init))].join());
   const setInit = useExperimentStore((state) => state.setInit);
   const mixed = inits.includes(',');
   return (

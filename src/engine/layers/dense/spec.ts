@@ -10,7 +10,7 @@ const ACTIVATION_NAMES = { relu: 'ReLU', leaky_relu: 'leaky ReLU', sigmoid: 'sig
 export const DENSE_FIELDS = [
   { key: 'units', label: 'Units', type: 'integer', min: 1, max: MAX_UNITS, default: 64 },
   { key: 'activation', label: 'Activation', type: 'select', options: ACTIVATIONS, optionNames: ACTIVATION_NAMES, default: 'relu' },
-  { key: 'init', label: 'Init', type: 'select', options: INITS, optionNames: { he: 'He', glorot: 'Glorot' }, default: 'he' },
+  { key: 'init', label: 'Init', spokenLabel: 'Initialization', type: 'select', options: INITS, optionNames: { he: 'He', glorot: 'Glorot' }, default: 'he' },
 ] as const;
 
 export type DenseLayerSpec = LayerSpecOf<'dense', typeof DENSE_FIELDS>;
