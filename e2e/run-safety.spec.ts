@@ -14,17 +14,22 @@ async function setField(page: Page, label: string, value: string): Promise<void>
   await field.press('Enter');
 }
 
+/** Opens the page on 2,000 images, trains for `epochs` and waits until more than `steps` steps are shown. */
+async function trainPast(page: Page, epochs: string, steps: number): Promise<void> {
+  await page.goto('/?train=2000');
+  await expectReady(page);
+  await setField(page, 'Epochs', epochs);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(steps);
+}
+
 async function useSgdAt(page: Page, learningRate: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
   await setField(page, 'Learning rate', learningRate);
 }
 
 test('a batch-size change mid-run keeps step, epoch, progress and the charts’ epochs right', async ({ page }) => {
-  await page.goto('/?train=2000');
-  await expectReady(page);
-  await setField(page, 'Epochs', '3');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => shownStep(page)).toBeGreaterThan(4);
+  await trainPast(page, '3', 4);
   await setField(page, 'Batch size', '64');
   await expect(status(page)).toHaveText('Finished', { timeout: 120_000 });
   // 2,000 images: 15 steps of 128 an epoch, or 31 of 64. Whatever the split, the run ends at epoch 3 of 3 with its
@@ -91,11 +96,7 @@ test('a divergence at step 1 leaves readable charts, and Train says why it would
 });
 
 test('Reset of a trained model — by button or by R — offers Undo, which brings back the run and its curves', async ({ page }) => {
-  await page.goto('/?train=2000');
-  await expectReady(page);
-  await setField(page, 'Epochs', '20');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => shownStep(page)).toBeGreaterThan(20);
+  await trainPast(page, '20', 20);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(status(page)).toHaveText('Paused');
   const trainedTo = await shownStep(page);
