@@ -12,7 +12,7 @@ export function formatFigure(value: number): string {
 }
 
 /** What happened, as one sentence. */
-export function whatHappened(seen: Sighting): string {
+function whatHappened(seen: Sighting): string {
   switch (seen.kind) {
     case 'non-finite':
       return `The loss became NaN or infinite by step ${seen.step}.`;

@@ -15,6 +15,9 @@ const STEPS_PER_TICK = 8;
 /** A checkpoint (for divergence rollback and a lost GPU) is kept every this many steps, and at each epoch end. */
 const CHECKPOINT_EVERY_STEPS = 200;
 
+/** A detector that has seen nothing of the run yet. */
+const freshDetector = (): CollapseDetector => new CollapseDetector(CLASS_COUNT);
+
 /** What survives the GPU: the experiment, imported weights and the last checkpoint, all on the CPU. */
 export interface SessionRecord {
   config: TrainerConfig;
@@ -41,7 +44,7 @@ export class TrainingSession {
   private pending?: PendingDivergence;
   private divergedWith?: Divergence;
   private beforeReset?: BeforeReset;
-  private detector = new CollapseDetector(CLASS_COUNT);
+  private detector = freshDetector();
   private pauseOnCollapse = true;
   private loop?: Promise<void>;
   /** Hears of a failure inside the loop (given to train, kept for a loop restarted after a settings change). */
@@ -88,7 +91,7 @@ export class TrainingSession {
     this.pending = undefined;
     this.divergedWith = undefined;
     this.beforeReset = undefined;
-    this.detector = new CollapseDetector(CLASS_COUNT);
+    this.detector = freshDetector();
     this.checkpoint = await trainer.checkpoint();
     this.emit({ type: 'configured', config: trainer.config, imported: weights !== undefined });
   }
@@ -159,7 +162,7 @@ export class TrainingSession {
     const trained = this.trainer.where.step > 0;
     this.beforeReset = trained ? { checkpoint: await this.trainer.checkpoint(), detector: this.detector } : undefined;
     this.trainer.reset();
-    this.detector = new CollapseDetector(CLASS_COUNT);
+    this.detector = freshDetector();
     this.checkpoint = await this.trainer.checkpoint();
     this.setStatus('ready', undefined, 'cleared');
   }
@@ -186,10 +189,7 @@ export class TrainingSession {
       const epoch = trainer.where.epoch;
       await trainer.updateSettings(settings);
       // A larger batch may leave less than one batch of the epoch: it ends there, tested and kept like any epoch end.
-      if (trainer.where.epoch > epoch) {
-        await this.evaluate();
-        await this.keepCheckpoint();
-      }
+      if (trainer.where.epoch > epoch) await this.closeEpoch();
     } finally {
       // Refused settings leave the old ones, and training goes on with them; a divergence the stop rolled back does not.
       if (training && this.status === 'paused') this.startLoop();
@@ -242,8 +242,14 @@ export class TrainingSession {
     const checkpointDue = trainer.where.step % CHECKPOINT_EVERY_STEPS < steps || epochEnded;
     if (checkpointDue) await trainer.drain();
     if (this.pending) return; // the caller rolls back
-    if (epochEnded) await this.evaluate();
-    if (checkpointDue) await this.keepCheckpoint();
+    if (epochEnded) await this.closeEpoch();
+    else if (checkpointDue) await this.keepCheckpoint();
+  }
+
+  /** At an epoch end: tested on the test set, and kept as a checkpoint. */
+  private async closeEpoch(): Promise<void> {
+    await this.evaluate();
+    await this.keepCheckpoint();
   }
 
   /** Keeps a checkpoint of now, unless the run already looks collapsed (then the last good one stays). */
@@ -257,7 +263,7 @@ export class TrainingSession {
     if (this.checkpoint) this.trainer!.restore(this.checkpoint);
     const rolledBackTo = this.trainer!.where.step;
     this.divergedWith = { cause: seen.kind, step: seen.step, settings, rolledBackTo };
-    this.detector = new CollapseDetector(CLASS_COUNT);
+    this.detector = freshDetector();
     this.setStatus('diverged', rolledBackMessage(seen, settings, rolledBackTo));
   }
 

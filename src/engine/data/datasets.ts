@@ -1,4 +1,5 @@
 // Datasets as data: name, sample shape, class names and files; a model's input and output follow from them.
+import { shapeSize } from '../layers/shapes';
 
 export type DatasetFileId = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 
@@ -47,7 +48,7 @@ export const MNIST: DatasetDescription = {
 };
 
 /** Values in one sample: height × width × channels. */
-export const sampleSize = (dataset: DatasetDescription): number => dataset.inputShape.reduce((product, size) => product * size);
+export const sampleSize = (dataset: DatasetDescription): number => shapeSize(dataset.inputShape);
 
 /** "28×28" for a grey image, "32×32×3" for a colour one. */
 export function describeSample({ inputShape: [height, width, channels] }: DatasetDescription): string {

@@ -9,7 +9,7 @@ export interface MetricsWindow {
 }
 
 /** A loss and the step it was seen at. */
-export interface Figure {
+interface Figure {
   loss: number;
   step: number;
 }

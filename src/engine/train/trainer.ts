@@ -154,7 +154,7 @@ export class Trainer {
    */
   restore(checkpoint: TrainerCheckpoint): void {
     this.model.restore(checkpoint.model);
-    this.position = this.closeSpentEpoch(checkpoint.position);
+    this.position = closeSpentEpoch(checkpoint.position, this.config.settings.batchSize, this.config.trainImages);
     this.permutationEpoch = -1;
     this.writeOptimizerSettings(this.config.settings);
   }
@@ -246,10 +246,6 @@ export class Trainer {
   private writeOptimizerSettings(settings: TrainingSettings, position = this.position): void {
     const schedule = stepSchedule(settings.schedule, settings, position, this.config.trainImages);
     this.model.optimizer.setHyperparameters(settings.hyperparameters, schedule);
-  }
-
-  private closeSpentEpoch(position: TrainerPosition): TrainerPosition {
-    return closeSpentEpoch(position, this.config.settings.batchSize, this.config.trainImages);
   }
 
   private uploadPermutation(): void {
