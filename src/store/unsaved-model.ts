@@ -1,20 +1,19 @@
 // Whether the trained model has been saved (as a file or a link with its weights) since it last trained:
 // leaving or reloading the page with an unsaved trained model asks first.
-import { create } from 'zustand';
 import { useAppStore } from './app-store';
 
 /** The step the model was at when last saved, or null when it never was. */
-export const useSavedModelStore = create<{ savedAtStep: number | null }>()(() => ({ savedAtStep: null }));
+let savedAtStep: number | null = null;
 
 /** Records that the model as it is now was saved. */
 export function markModelSaved(): void {
-  useSavedModelStore.setState({ savedAtStep: useAppStore.getState().training.position?.step ?? 0 });
+  savedAtStep = useAppStore.getState().training.position?.step ?? 0;
 }
 
 /** True when the model has trained here and those steps would be lost with the page. */
-export function hasUnsavedTraining(): boolean {
+function hasUnsavedTraining(): boolean {
   const step = useAppStore.getState().training.position?.step ?? 0;
-  return step > 0 && useSavedModelStore.getState().savedAtStep !== step;
+  return step > 0 && savedAtStep !== step;
 }
 
 /** Asks the browser to confirm leaving while hasUnsavedTraining(); returns the function that stops asking. */

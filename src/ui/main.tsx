@@ -5,6 +5,8 @@ import { sendRememberedCollapseGuard } from '../store/collapse-guard';
 import { startEngine } from '../store/engine-client';
 import { startModelSync } from '../store/model-sync';
 import { openShareLink } from '../store/share-actions';
+import { startRunRecorder } from '../store/runs/recorder';
+import { startRunsStorage } from '../store/runs/runs-store';
 import { guardUnsavedTraining } from '../store/unsaved-model';
 import { adoptAddressExperiment, startUrlSync } from '../store/url-sync';
 import { App } from './App';
@@ -29,3 +31,6 @@ window.addEventListener('hashchange', () => {
   if (location.hash.length > 1) void openShareLink(location.hash.slice(1)).then(adoptAddressExperiment);
 });
 guardUnsavedTraining();
+// Every run is kept as it trains, whether or not the runs panel is in view.
+void startRunsStorage();
+startRunRecorder();

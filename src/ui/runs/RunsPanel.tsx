@@ -1,8 +1,7 @@
 // The runs panel: every run kept in this browser, the table to compare them (ticked runs are drawn over the training charts), export, keeping weights, and what storage says.
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { runsCsv, runsJson } from '../../store/runs/export';
-import { startRunRecorder } from '../../store/runs/recorder';
-import { setBaseline, setKeepWeights, startRunsStorage, undoDelete, useRunsStore } from '../../store/runs/runs-store';
+import { setBaseline, setKeepWeights, undoDelete, useRunsStore } from '../../store/runs/runs-store';
 import { downloadFile } from '../download';
 import { formatMegabytes } from '../format';
 import { RunsTable } from './RunsTable';
@@ -95,8 +94,6 @@ function RunsTools() {
 
 export function RunsPanel() {
   const hasRuns = useRunsStore((state) => state.runs.length > 0);
-  useEffect(() => void startRunsStorage(), []);
-  useEffect(() => startRunRecorder(), []);
   return (
     <section className="panel runs-panel" aria-labelledby="runs-heading">
       <h2 id="runs-heading">Runs</h2>

@@ -5,6 +5,7 @@ import { WEIGHTS_KINDS, type KeptWeightsInfo } from '../../store/runs/kept-weigh
 import { reopenRun } from '../../store/runs/reopen';
 import { formatRunTime, type RunRecord } from '../../store/runs/run-record';
 import { deleteRun, renameRun, toggleSelected, togglePinned, useRunsStore } from '../../store/runs/runs-store';
+import { formatLoss } from '../charts/chart-format';
 import { OPTIMIZER_NAME, formatDuration, formatFraction, formatMegabytes } from '../format';
 import { sortedRows, type RunRow, type RunSort, type SortKey } from './run-rows';
 
@@ -105,7 +106,7 @@ function RunRowView({ row, selected, live }: { row: RunRow; selected: boolean; l
         {OPTIMIZER_NAME[run.experiment.optimizer]}, lr {hyperparameters.learningRate}, batch {batchSize}, {epochs} {epochs === 1 ? 'epoch' : 'epochs'}
       </td>
       <td data-label="Test accuracy">{row.testAccuracy === undefined ? '—' : formatFraction(row.testAccuracy, 2)}</td>
-      <td data-label="Test loss">{row.testLoss === undefined || !Number.isFinite(row.testLoss) ? '—' : row.testLoss.toFixed(4)}</td>
+      <td data-label="Test loss">{row.testLoss === undefined || !Number.isFinite(row.testLoss) ? '—' : formatLoss(row.testLoss)}</td>
       <td data-label="Time">{formatDuration(run.durationMs / 1000)}</td>
       <td data-label="Weights" className="runs-nowrap" data-testid="run-weights">{keptText(kept)}</td>
       <td data-label="Changes" data-testid="run-changes">

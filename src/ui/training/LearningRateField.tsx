@@ -11,7 +11,7 @@ const MAX_LOG10 = 1;
 const rateCheck = rangeCheck(0, MAX_LEARNING_RATE, { minExclusive: true });
 
 /** Rounds to 3 significant digits so slider positions give tidy rates (0.00123, not 0.0012302687708123812). */
-const tidy = (value: number): number => Number(value.toPrecision(3));
+export const tidy = (value: number): number => Number(value.toPrecision(3));
 
 /** Shows where it is dragged (pointer or arrow keys) and commits on release: pointer up, key up, or blur. */
 function RateSlider({ rate, onRelease }: { rate: number; onRelease(rate: number): void }) {

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app-store';
 import { useExperimentStore } from '../../store/experiment-store';
 import { formatFigure, trainAlike } from '../../worker/divergence';
 import { formatCount } from '../format';
+import { tidy } from './LearningRateField';
 
 /** After Reset (button or R) of a trained model: its weights, optimizer state, position and curves can come back. */
 export function ResetUndoNotice() {
@@ -29,7 +30,7 @@ export function DivergedAdvice() {
   const updateSettings = useExperimentStore((state) => state.updateSettings);
   if (!divergence || status === 'training' || !trainAlike(divergence.settings, settings)) return null;
   const rate = settings.hyperparameters.learningRate;
-  const lower = Number((rate / 10).toPrecision(3));
+  const lower = tidy(rate / 10);
   return (
     <div className="notice run-notice" role="status" data-testid="diverged-advice">
       <p>
