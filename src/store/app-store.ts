@@ -6,8 +6,8 @@ import type { TrainerConfig } from '../engine/train/trainer';
 import { appendCapped } from './metrics-history';
 import { pageUrlOptions } from './url-options';
 
-/** Worker events that change the store (weights and predictions answer a request instead: see engine-client). */
-export type AppEvent = Exclude<WorkerEvent, { type: 'weights' | 'prediction' }>;
+/** Worker events that change the store (those with a request id answer a request instead: see engine-client). */
+export type AppEvent = Exclude<WorkerEvent, { requestId: number }>;
 
 export type TrainMetricsPoint = Omit<Extract<SessionEvent, { type: 'train-metrics' }>, 'type' | 'position'>;
 export type EvaluationPoint = Omit<Extract<SessionEvent, { type: 'evaluation' }>, 'type'>;

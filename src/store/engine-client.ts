@@ -1,4 +1,5 @@
 // Starts the training worker, sends it commands, and feeds its events into the store once per animation frame.
+import type { GalleryPage, GalleryQuery, Inspection, WeightImages } from '../engine/insight/types';
 import type { WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { useAppStore, type AppEvent } from './app-store';
 
@@ -61,3 +62,13 @@ export const requestWeights = async (): Promise<Float32Array> => (await request(
 /** The model's class probabilities [10] for one image, pixels [784] in [0, 1] with ink high (copied to the worker). */
 export const requestPrediction = async (pixels: Float32Array): Promise<number[]> =>
   (await request('prediction', (requestId) => ({ type: 'predict', requestId, pixels }))).probabilities;
+
+/** One page of the test images matching `query` in the last evaluation, with their pixels. */
+export const requestGallery = (query: GalleryQuery, page: number): Promise<GalleryPage> =>
+  request('gallery', (requestId) => ({ type: 'gallery', requestId, query, page }));
+
+/** What the model makes of one image (pixels [784] in [0, 1]): probabilities, saliency, hidden activations. */
+export const requestInspection = (pixels: Float32Array): Promise<Inspection> => request('inspection', (requestId) => ({ type: 'inspect', requestId, pixels }));
+
+/** The first layer's incoming weights as one image per unit. */
+export const requestWeightImages = (): Promise<WeightImages> => request('weight-images', (requestId) => ({ type: 'read-weight-images', requestId }));

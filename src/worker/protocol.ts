@@ -3,6 +3,7 @@ import type { AdapterSummary } from '../engine/gpu/device';
 import type { GpuUnavailableReason } from '../engine/gpu/errors';
 import type { TrainerPosition } from '../engine/train/progress';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
+import type { GalleryPage, GalleryQuery, Inspection, WeightImages } from '../engine/insight/types';
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
@@ -22,7 +23,13 @@ export type WorkerCommand =
   /** Asks for a copy of the current weights (answered by a 'weights' event with the same id). */
   | { type: 'read-weights'; requestId: number }
   /** Classifies one image, pixels [784] in [0, 1] with ink high (answered by a 'prediction' event with the same id). */
-  | { type: 'predict'; requestId: number; pixels: Float32Array };
+  | { type: 'predict'; requestId: number; pixels: Float32Array }
+  /** One page of the test images matching `query` in the last evaluation (answered by a 'gallery' event). */
+  | { type: 'gallery'; requestId: number; query: GalleryQuery; page: number }
+  /** Probabilities, saliency and hidden activations for one image, pixels [784] in [0, 1] (answered by an 'inspection' event). */
+  | { type: 'inspect'; requestId: number; pixels: Float32Array }
+  /** The first layer's incoming weights as images (answered by a 'weight-images' event). */
+  | { type: 'read-weight-images'; requestId: number };
 
 export type TrainingStatus = 'idle' | 'ready' | 'training' | 'paused' | 'finished' | 'diverged';
 
@@ -90,4 +97,7 @@ export type WorkerEvent =
   | ({ type: 'weights'; requestId: number } & ({ weights: Float32Array } | { error: string }))
   /** The 10 class probabilities, or why there are none. */
   | ({ type: 'prediction'; requestId: number } & ({ probabilities: number[] } | { error: string }))
+  | ({ type: 'gallery'; requestId: number } & (GalleryPage | { error: string }))
+  | ({ type: 'inspection'; requestId: number } & (Inspection | { error: string }))
+  | ({ type: 'weight-images'; requestId: number } & (WeightImages | { error: string }))
   | SessionEvent;
