@@ -1,0 +1,88 @@
+// gpu tier: the health kernels against the float64 reference, on awkward sizes, outputs poisoned or canaried.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testGpu, type TestGpu } from '../../../../tests/gpu/context';
+import { CANARY_WORDS, inputBuffer, mismatches, POISON_BITS, poisonedBuffer, randomArray, readPoisoned, relativeBound, release, submit } from '../../../../tests/gpu/harness';
+import { createRng, type Rng } from '../../random';
+import { tensorNorms, unitStats } from '../../reference/health';
+import type { ComputeOp } from '../kernel';
+import { createTensorNorms, createUnitStats, type FlatSegment } from './health';
+
+/** A buffer of `length` zero words (accumulators start at zero) followed by poisoned canary words. */
+const zeroedWithCanary = (gpu: TestGpu, label: string, length: number): GPUBuffer =>
+  inputBuffer(gpu.ctx, label, Uint32Array.from({ length: length + CANARY_WORDS }, (_, i) => (i < length ? 0 : POISON_BITS)));
+
+/** Multiples of 1/256 in [-1, 1]: their squares and every sum of a few hundred of them are exact in float32. */
+const dyadicArray = (rng: Rng, length: number): Float32Array => Float32Array.from({ length }, () => (rng.int(513) - 256) / 256);
+
+function record(gpu: TestGpu, ops: readonly ComputeOp[]): void {
+  submit(gpu.ctx, (encoder) => {
+    const pass = encoder.beginComputePass({ label: 'health test' });
+    ops.forEach((op) => op.encode(pass));
+    pass.end();
+  });
+}
+
+const seed = Date.now() >>> 0;
+
+describe(`health kernels (seed ${seed})`, () => {
+  let gpu: TestGpu;
+  beforeAll(async () => {
+    gpu = await testGpu();
+  });
+
+  it.each([
+    [1, 1],
+    [7, 3],
+    [65, 63],
+    [128, 128],
+    [250, 65],
+  ])('adds two steps of %i rows × %i units to the per-unit sums and liveness', async (rows, units) => {
+    const rng = createRng(seed + rows * 131 + units);
+    // Every third unit never has a positive pre-activation: it must stay dead over both steps.
+    const steps = [0, 1].map(() => {
+      const z = dyadicArray(rng, rows * units).map((value, i) => (i % units) % 3 === 0 ? -Math.abs(value) : value);
+      return { z, y: dyadicArray(rng, rows * units) };
+    });
+    const sums = zeroedWithCanary(gpu, 'unit sums', 2 * units);
+    const alive = zeroedWithCanary(gpu, 'unit alive', units);
+    const buffers = steps.flatMap(({ z, y }) => [inputBuffer(gpu.ctx, 'Z', z), inputBuffer(gpu.ctx, 'Y', y)]);
+    const ops = await Promise.all(
+      steps.map((_, s) => createUnitStats(gpu.ctx, gpu.cache, { rows, units, z: buffers[2 * s]!, y: buffers[2 * s + 1]!, unitSums: sums, unitAlive: alive })),
+    );
+    record(gpu, ops);
+    const [sumsRead, aliveRead] = [await readPoisoned(gpu.ctx, sums, 2 * units), await readPoisoned(gpu.ctx, alive, units)];
+    ops.forEach((op) => op.dispose());
+    release(gpu.ctx, sums, alive, ...buffers);
+
+    const expected = steps.map(({ z, y }) => unitStats(z, y, rows, units));
+    const expectedSums = expected[0]!.sums.map((value, i) => value + expected[1]!.sums[i]!);
+    const expectedAlive = Array.from(expected[0]!.alive, (value, i) => value | expected[1]!.alive[i]!);
+    expect(sumsRead.canaryIntact && aliveRead.canaryIntact).toBe(true);
+    expect(mismatches(sumsRead.values, expectedSums, () => 0)).toEqual([]);
+    expect(Array.from(aliveRead.bits)).toEqual(expectedAlive);
+    expect(expectedAlive.filter((_, unit) => unit % 3 === 0).every((value) => value === 0)).toBe(true);
+  });
+
+  it.each([
+    [[{ offset: 0, length: 1 }]],
+    [[{ offset: 0, length: 63 }, { offset: 64, length: 65 }, { offset: 192, length: 7 }]],
+    [[{ offset: 0, length: 100_480 }, { offset: 100_480, length: 8_256 }, { offset: 108_736, length: 704 }]],
+  ])('sums squared weights, gradients and updates per segment (%#)', async (segments: FlatSegment[]) => {
+    const rng = createRng(seed + segments.length);
+    const floats = Math.max(...segments.map(({ offset, length }) => offset + length));
+    const [weights, gradients] = [randomArray(rng, floats), randomArray(rng, floats, -1e-3, 1e-3)];
+    const previous = weights.map((value) => value - 1e-3 * (rng.next() - 0.5));
+    const inputs = [weights, gradients, previous].map((values, i) => inputBuffer(gpu.ctx, `flat ${i}`, values));
+    const norms = poisonedBuffer(gpu.ctx, 'norms', 3 * segments.length);
+    const op = await createTensorNorms(gpu.ctx, gpu.cache, { segments, weights: inputs[0]!, gradients: inputs[1]!, previous: inputs[2]!, norms });
+    record(gpu, [op]);
+    const result = await readPoisoned(gpu.ctx, norms, 3 * segments.length);
+    op.dispose();
+    release(gpu.ctx, norms, ...inputs);
+
+    // Float32 partial sums of up to 10⁵ positive terms, in another order than the reference: relative 1e-5.
+    const expected = tensorNorms(segments, weights, gradients, previous);
+    expect(result.canaryIntact).toBe(true);
+    expect(mismatches(result.values, expected, relativeBound(expected, 1e-5, 0))).toEqual([]);
+  });
+});
