@@ -77,3 +77,19 @@ fn tensor_norms(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_i
     norms[3u * segment + 2u] = partial[0].z;
   }
 }
+
+struct CopyParams {
+  length: u32, // floats to copy
+}
+
+@group(0) @binding(0) var<uniform> copy_params: CopyParams;
+@group(0) @binding(1) var<storage, read> copy_source: array<f32>;
+@group(0) @binding(2) var<storage, read_write> copy_target: array<f32>;
+
+// The parameters before an update, copied inside the compute pass (the norms of Δw compare against them).
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn snapshot_copy(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = invocation_index(gid, groups);
+  if (i >= copy_params.length) { return; }
+  copy_target[i] = copy_source[i];
+}

@@ -10,6 +10,7 @@ import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
 import { createBackwardPass, type BackwardPass } from './backward';
 import { createForwardPass, type ForwardPass } from './forward';
+import { createHealthProbe, type HealthProbe } from './health-probe';
 import type { ModelState } from './model-state';
 
 export interface TrainingGraphOptions {
@@ -30,8 +31,13 @@ export interface TrainingGraph extends FastPathSwitch {
   batch: number;
   /** The index offset of each step of the next submit (one per slot, in order). */
   setIndexOffsets(offsets: readonly number[]): void;
-  /** Records the whole step of `slot` into `pass`. */
-  encodeStep(pass: GPUComputePassEncoder, slot: number): void;
+  /** The step's health statistics: recorded by `encodeStep` when asked, copied and decoded by the trainer. */
+  health: HealthProbe;
+  /**
+   * Records the whole step of `slot` into `pass`; with `health`, also its rows' unit statistics and, on the window's
+   * `last` step, the norms of the weights, gradients and update.
+   */
+  encodeStep(pass: GPUComputePassEncoder, slot: number, health?: { last: boolean }): void;
   dispose(): void;
 }
 
@@ -44,8 +50,9 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   let forward: ForwardPass | undefined;
   let loss: SoftmaxCrossEntropyOp | undefined;
   let backward: BackwardPass | undefined;
+  let health: HealthProbe | undefined;
   const dispose = () => {
-    [gather, forward, loss, backward].forEach((op) => op?.dispose());
+    [gather, forward, loss, backward, health].forEach((op) => op?.dispose());
     ctx.buffers.destroy(pixels.buffer);
     ctx.buffers.destroy(labels);
   };
@@ -69,21 +76,27 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
       dLogits: backward.dLogits.buffer,
       accumulators: options.accumulators,
     });
+    const names = networkLayers(spec).map(({ kind, spec: layer, place }) => kind.name(layer, place.role));
+    health = await createHealthProbe(ctx, cache, { layers: forward.layers, names, layout: model.layout, model, batch });
   } catch (error) {
     dispose();
     throw error;
   }
-  const [g, f, l, b] = [gather, forward, loss, backward];
+  const [g, f, l, b, h] = [gather, forward, loss, backward, health];
   return {
     ...fastPathOf([f, b]),
     batch,
+    health: h,
     setIndexOffsets: (offsets) => g.setIndexOffsets(offsets),
-    encodeStep(pass, slot) {
+    encodeStep(pass, slot, probe) {
       g.encode(pass, slot);
       f.encode(pass);
+      if (probe) h.encodeUnitStats(pass);
       l.encode(pass);
       b.encode(pass);
+      if (probe?.last) h.encodeSnapshot(pass);
       model.optimizer.encode(pass);
+      if (probe?.last) h.encodeNorms(pass);
     },
     dispose,
   };

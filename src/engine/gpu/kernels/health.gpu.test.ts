@@ -5,7 +5,7 @@ import { CANARY_WORDS, inputBuffer, mismatches, POISON_BITS, poisonedBuffer, ran
 import { createRng, type Rng } from '../../random';
 import { tensorNorms, unitStats } from '../../reference/health';
 import type { ComputeOp } from '../kernel';
-import { createTensorNorms, createUnitStats, type FlatSegment } from './health';
+import { createSnapshotCopy, createTensorNorms, createUnitStats, type FlatSegment } from './health';
 
 /** A buffer of `length` zero words (accumulators start at zero) followed by poisoned canary words. */
 const zeroedWithCanary = (gpu: TestGpu, label: string, length: number): GPUBuffer =>
@@ -84,5 +84,18 @@ describe(`health kernels (seed ${seed})`, () => {
     const expected = tensorNorms(segments, weights, gradients, previous);
     expect(result.canaryIntact).toBe(true);
     expect(mismatches(result.values, expected, relativeBound(expected, 1e-5, 0))).toEqual([]);
+  });
+
+  it.each([1, 63, 65, 100_480])('copies %i floats bit for bit', async (length) => {
+    const values = randomArray(createRng(seed + length), length);
+    const source = inputBuffer(gpu.ctx, 'source', values);
+    const target = poisonedBuffer(gpu.ctx, 'target', length);
+    const op = await createSnapshotCopy(gpu.ctx, gpu.cache, { length, source, target });
+    record(gpu, [op]);
+    const result = await readPoisoned(gpu.ctx, target, length);
+    op.dispose();
+    release(gpu.ctx, source, target);
+    expect(result.canaryIntact).toBe(true);
+    expect(Array.from(result.bits)).toEqual(Array.from(new Uint32Array(values.buffer)));
   });
 });

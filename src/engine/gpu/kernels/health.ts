@@ -1,4 +1,4 @@
-// Training-health kernels: per-unit activation sums and liveness over a window's rows, and per-layer norms of w, g and Δw.
+// Training-health kernels: per-unit activation sums and liveness over a window's rows, per-layer norms of w, g and Δw, a snapshot.
 import type { GpuContext } from '../device';
 import { createKernelOp, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
@@ -26,6 +26,17 @@ export function createUnitStats(ctx: GpuContext, cache: PipelineCache, options: 
     params: new Uint32Array([rows, units, 0, 0]),
     dispatch: { invocations: units, workgroupSize: WORKGROUP_SIZE },
     storage: [options.z, options.y, options.unitSums, options.unitAlive],
+  });
+}
+
+/** Copies `length` floats of `source` to `target` inside a compute pass. */
+export function createSnapshotCopy(ctx: GpuContext, cache: PipelineCache, options: { length: number; source: KernelResource; target: KernelResource }): Promise<ComputeOp> {
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: HEALTH_SHADER, entryPoint: 'snapshot_copy', constants: { WORKGROUP_SIZE } },
+    label: `snapshot of ${options.length} floats`,
+    params: new Uint32Array([options.length, 0, 0, 0]),
+    dispatch: { invocations: options.length, workgroupSize: WORKGROUP_SIZE },
+    storage: [options.source, options.target],
   });
 }
 
