@@ -43,7 +43,7 @@ function referenceBatch(split: MnistSplit, rows: number[]): MlpBatch {
 
 /** Each layer's pre-activation Z and output Y from the float64 forward. */
 function referenceLayers(layout: ParameterLayout, params: Float32Array, data: MlpBatch): { z: Float64Array; y: Float64Array }[] {
-  let x = Float64Array.from(data.x);
+  let x: Float64Array = Float64Array.from(data.x);
   return networkLayers(SPEC).map(({ spec, kind, place }) => {
     const offsets = layerTensors(layout, place.index).map((tensor) => tensor.offset);
     const { y, tape } = kind.reference.forward(spec, { place, batch: data.batch, x, params, offsets });

@@ -1,6 +1,8 @@
 // A small ring of staging buffers: metrics are copied out after each submit and read when ready, never waited on per step.
 import type { GpuContext } from '../gpu/device';
 import { LOSS_ACCUMULATOR_BYTES, decodeLossAccumulators, type LossAccumulators } from '../gpu/kernels/softmax-ce';
+import type { LayerHealth } from '../health/types';
+import type { HealthProbe } from './health-probe';
 
 export interface SubmitMetrics extends LossAccumulators {
   /** Global step index of the first step in the submit. */
@@ -9,10 +11,19 @@ export interface SubmitMetrics extends LossAccumulators {
   samples: number;
   /** Epochs completed after the submit's last step (fractional), taken when it was submitted. */
   epochsDone: number;
+  /** Each layer's health over the submit's steps, when the submit recorded its statistics. */
+  health?: LayerHealth[];
 }
+
+/** What the ring reports on its own: everything but the accumulators and the health figures it reads. */
+export type SubmitInfo = Omit<SubmitMetrics, keyof LossAccumulators | 'health'>;
 
 interface Slot {
   staging: GPUBuffer;
+  /** The health statistics' staging buffer, made on the first submit that records them. */
+  healthStaging?: GPUBuffer;
+  /** The probe whose statistics the slot's last copy holds, if it holds any. */
+  health?: HealthProbe;
   /** The read in flight for this slot, if any. */
   pending?: Promise<void>;
 }
@@ -43,20 +54,33 @@ export class MetricsRing {
     return index;
   }
 
-  /** Records: copy the accumulators into the slot's staging buffer, then zero them for the next submit. */
-  encodeCopy(encoder: GPUCommandEncoder, slot: number): void {
-    encoder.copyBufferToBuffer(this.accumulators, 0, this.slots[slot]!.staging, 0, LOSS_ACCUMULATOR_BYTES);
+  /**
+   * Records: copy the accumulators (and the health statistics of `health`, when the submit recorded them) into the
+   * slot's staging buffers, then zero them for the next submit.
+   */
+  encodeCopy(encoder: GPUCommandEncoder, slot: number, health?: HealthProbe): void {
+    const target = this.slots[slot]!;
+    encoder.copyBufferToBuffer(this.accumulators, 0, target.staging, 0, LOSS_ACCUMULATOR_BYTES);
     encoder.clearBuffer(this.accumulators);
+    target.health = health;
+    if (!health) return;
+    // One model's probes all have the same size, whatever the batch: the buffer is made once.
+    target.healthStaging ??= this.ctx.buffers.create({ label: `health staging ${slot}`, size: health.bytes, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+    health.encodeCopy(encoder, target.healthStaging);
   }
 
   /** After the submit: map the slot when the GPU gets there and report its metrics. */
-  startRead(slot: number, info: Omit<SubmitMetrics, keyof LossAccumulators>): void {
+  startRead(slot: number, info: SubmitInfo): void {
     const target = this.slots[slot]!;
-    target.pending = target.staging.mapAsync(GPUMapMode.READ).then(
+    const { health, healthStaging } = target;
+    const reads = [target.staging, ...(health ? [healthStaging!] : [])].map((staging) => staging.mapAsync(GPUMapMode.READ));
+    target.pending = Promise.all(reads).then(
       () => {
         const accumulators = decodeLossAccumulators(target.staging.getMappedRange().slice(0));
         target.staging.unmap();
-        this.onMetrics({ ...info, ...accumulators });
+        const figures = health && health.decode(healthStaging!.getMappedRange().slice(0), info.samples);
+        if (health) healthStaging!.unmap();
+        this.onMetrics({ ...info, ...accumulators, ...(figures ? { health: figures } : {}) });
       },
       () => undefined, // the device was lost or destroyed; the trainer reports that separately
     );
@@ -68,6 +92,6 @@ export class MetricsRing {
   }
 
   dispose(): void {
-    this.slots.forEach((slot) => this.ctx.buffers.destroy(slot.staging));
+    this.slots.forEach((slot) => [slot.staging, slot.healthStaging].forEach((staging) => staging && this.ctx.buffers.destroy(staging)));
   }
 }
