@@ -52,7 +52,7 @@ describe('the run history across resets, undos and rollbacks', () => {
     const reset = apply([status({ status: 'ready', position: at(0), history: 'cleared', undoReset: { step: 16 } })], before);
     expect(reset.trainMetrics).toEqual([]);
     expect(reset.evaluations).toEqual([]);
-    expect(reset.resetUndo).toEqual({ step: 16, trainMetrics: before.trainMetrics, evaluations: before.evaluations });
+    expect(reset.resetUndo).toEqual({ step: 16, trainMetrics: before.trainMetrics, evaluations: before.evaluations, health: before.health });
     const againReset = apply([status({ status: 'ready', position: at(0), undoReset: { step: 16 } })], reset);
     expect(againReset.resetUndo).toBe(reset.resetUndo);
     const undone = apply([status({ status: 'paused', position: at(16), history: 'restored' })], againReset);

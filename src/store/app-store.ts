@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { AdapterSummary } from '../engine/gpu/device';
 import type { DatasetSummary, HistoryChange, SampleDigits, SessionEvent, WorkerEvent } from '../worker/protocol';
 import type { TrainerConfig } from '../engine/train/trainer';
+import type { HealthWindow } from '../engine/health/types';
+import { appendHealthWindow } from './health-history';
 import { appendCapped } from './metrics-history';
 import { pageUrlOptions } from './url-options';
 
@@ -20,6 +22,7 @@ export interface ResetUndo {
   step: number;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
+  health: HealthWindow[];
 }
 
 export type GpuStatus =
@@ -59,6 +62,8 @@ export interface AppState {
   training: TrainingState;
   trainMetrics: TrainMetricsPoint[];
   evaluations: EvaluationPoint[];
+  /** Each layer's health per logged window, while statistics are on; cleared and restored with the curves. */
+  health: HealthWindow[];
   /** Present while the last reset can be undone (until training starts again or a new model is built). */
   resetUndo?: ResetUndo;
   /** Applies a frame's worker events as one update, so subscribers run once. */
@@ -75,6 +80,7 @@ export const useAppStore = create<AppState>()((set) => ({
   training: { status: 'idle', position: null },
   trainMetrics: [],
   evaluations: [],
+  health: [],
   applyWorkerEvents: (events) => set((state) => events.reduce<AppState>((next, event) => ({ ...next, ...reduceWorkerEvent(next, event) }), state)),
   dismissError: (index) => set((state) => ({ errors: state.errors.filter((_, i) => i !== index) })),
 }));
@@ -110,6 +116,8 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
       const { type: _, position, ...point } = event;
       return { trainMetrics: appendCapped(state.trainMetrics, point), training: { ...state.training, position } };
     }
+    case 'health':
+      return { health: appendHealthWindow(state.health, event.window) };
     case 'evaluation': {
       const { type: _, ...point } = event;
       return { evaluations: [...state.evaluations, point] };
@@ -119,9 +127,11 @@ export function reduceWorkerEvent(state: AppState, event: AppEvent): Partial<App
 
 /** The curves and the reset undo after a status: a new model or a reset clears the curves (a reset keeps them for its undo). */
 function historyAfter(state: AppState, history: HistoryChange | undefined, undoReset: { step: number } | undefined): Partial<AppState> {
-  const { trainMetrics, evaluations, resetUndo } = state;
-  if (history === 'cleared') return { trainMetrics: [], evaluations: [], resetUndo: undoReset && { step: undoReset.step, trainMetrics, evaluations } };
-  if (history === 'restored' && resetUndo) return { trainMetrics: resetUndo.trainMetrics, evaluations: resetUndo.evaluations, resetUndo: undefined };
+  const { trainMetrics, evaluations, health, resetUndo } = state;
+  if (history === 'cleared') return { trainMetrics: [], evaluations: [], health: [], resetUndo: undoReset && { step: undoReset.step, trainMetrics, evaluations, health } };
+  if (history === 'restored' && resetUndo) {
+    return { trainMetrics: resetUndo.trainMetrics, evaluations: resetUndo.evaluations, health: resetUndo.health, resetUndo: undefined };
+  }
   // The worker offers the undo while it keeps what the reset replaced; once it stops offering it, so does the store.
   return { resetUndo: undoReset ? resetUndo : undefined };
 }

@@ -1,14 +1,14 @@
 // Whether a collapsing run pauses and rolls back (the default) or only warns: a choice remembered in this browser.
 import { create } from 'zustand';
 import { setCollapseGuard } from './actions';
+import { rememberedFlag } from './remembered-flag';
 
-const STORAGE_KEY = 'backprop-studio-pause-on-collapse';
-const stored = (): boolean => typeof localStorage === 'undefined' || localStorage.getItem(STORAGE_KEY) !== 'false';
+const remembered = rememberedFlag('backprop-studio-pause-on-collapse', true);
 
-export const useCollapseGuard = create<{ pause: boolean }>()(() => ({ pause: stored() }));
+export const useCollapseGuard = create<{ pause: boolean }>()(() => ({ pause: remembered.read() }));
 
 export function setPauseOnCollapse(pause: boolean): void {
-  localStorage.setItem(STORAGE_KEY, String(pause));
+  remembered.write(pause);
   useCollapseGuard.setState({ pause });
   setCollapseGuard(pause);
 }

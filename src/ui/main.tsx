@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { sendRememberedCollapseGuard } from '../store/collapse-guard';
+import { sendRememberedHealthStatistics } from '../store/health-statistics';
 import { startEngine } from '../store/engine-client';
 import { startModelSync } from '../store/model-sync';
 import { openShareLink } from '../store/share-actions';
@@ -21,6 +22,7 @@ createRoot(document.getElementById('root')!).render(
 );
 startEngine();
 sendRememberedCollapseGuard();
+sendRememberedHealthStatistics();
 // A share link in the address sets the experiment (and the first model's weights) before the first model is built.
 const fragment = location.hash.slice(1);
 void (fragment ? openShareLink(fragment, { build: false }) : Promise.resolve(undefined)).then((weights) => {

@@ -4,6 +4,7 @@ import type { GpuUnavailableReason } from '../engine/gpu/errors';
 import type { TrainerPosition } from '../engine/train/progress';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 import type { GalleryPage, GalleryQuery, Inspection, WeightImages } from '../engine/insight/types';
+import type { HealthWindow } from '../engine/health/types';
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
@@ -18,6 +19,8 @@ export type WorkerCommand =
   | { type: 'undo-reset' }
   /** Whether a collapsing loss pauses training and rolls it back (the default), or only warns. A NaN always pauses. */
   | { type: 'set-collapse-guard'; pause: boolean }
+  /** Whether training records per-layer health statistics with its metrics (on at start). */
+  | { type: 'set-health-statistics'; on: boolean }
   | { type: 'update-settings'; settings: TrainingSettings }
   | { type: 'evaluate' }
   /** Asks for a copy of the current weights (answered by a 'weights' event with the same id). */
@@ -70,6 +73,8 @@ export type SessionEvent =
    * `position` is where training stands now (a few submits further on).
    */
   | { type: 'train-metrics'; step: number; epoch: number; steps: number; loss: number; accuracy: number; samplesPerSecond: number; position: TrainerPosition }
+  /** Each layer's health over the same window as the train-metrics event before it (while statistics are on). */
+  | { type: 'health'; window: HealthWindow }
   /** Test-set figures; `epoch` counts completed epochs (fractional for an evaluation mid-epoch). */
   | { type: 'evaluation'; epoch: number; step: number; loss: number; accuracy: number; confusion: number[] };
 
