@@ -84,9 +84,11 @@ export async function acquireGpu(gpu: GPU | undefined, options: AcquireOptions):
 
   const requiredLimits: Record<string, number> = {};
   for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
+  // Timestamp queries time kernels for the health panel where the adapter offers them; nothing else needs them.
+  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
   let device: GPUDevice;
   try {
-    device = await adapter.requestDevice({ label: 'backprop-studio', requiredLimits });
+    device = await adapter.requestDevice({ label: 'backprop-studio', requiredLimits, requiredFeatures });
   } catch (error) {
     throw new GpuUnavailableError('device-request-failed', error instanceof Error ? error.message : String(error));
   }
