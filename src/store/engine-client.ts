@@ -72,3 +72,6 @@ export const requestInspection = (pixels: Float32Array): Promise<Inspection> => 
 
 /** The first layer's incoming weights as one image per unit. */
 export const requestWeightImages = (): Promise<WeightImages> => request('weight-images', (requestId) => ({ type: 'read-weight-images', requestId }));
+
+/** The GPU time of each kernel of the next training step (refused when the adapter cannot time kernels or nothing trains). */
+export const requestKernelTimes = () => request('kernel-times', (requestId) => ({ type: 'time-kernels', requestId }));

@@ -5,6 +5,7 @@ import type { TrainerPosition } from '../engine/train/progress';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 import type { GalleryPage, GalleryQuery, Inspection, WeightImages } from '../engine/insight/types';
 import type { HealthWindow } from '../engine/health/types';
+import type { DispatchTime } from '../engine/gpu/timed-dispatches';
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
@@ -19,6 +20,8 @@ export type WorkerCommand =
   | { type: 'undo-reset' }
   /** Whether a collapsing loss pauses training and rolls it back (the default), or only warns. A NaN always pauses. */
   | { type: 'set-collapse-guard'; pause: boolean }
+  /** Times each kernel of the next training step (answered by a 'kernel-times' event once that step ran). */
+  | { type: 'time-kernels'; requestId: number }
   /** Whether training records per-layer health statistics with its metrics (on at start). */
   | { type: 'set-health-statistics'; on: boolean }
   | { type: 'update-settings'; settings: TrainingSettings }
@@ -105,4 +108,6 @@ export type WorkerEvent =
   | ({ type: 'gallery'; requestId: number } & (GalleryPage | { error: string }))
   | ({ type: 'inspection'; requestId: number } & (Inspection | { error: string }))
   | ({ type: 'weight-images'; requestId: number } & (WeightImages | { error: string }))
+  /** The GPU time of each dispatch of one training step, at `step` with batch `batch`. */
+  | ({ type: 'kernel-times'; requestId: number } & ({ times: DispatchTime[]; step: number; batch: number } | { error: string }))
   | SessionEvent;

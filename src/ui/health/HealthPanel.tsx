@@ -1,4 +1,4 @@
-// Training health: findings in plain words, each layer's small multiples over steps, the learning rate the schedule applied.
+// Training health: findings in plain words, each layer's small multiples over steps, the learning rate applied, the step's time.
 import { useDeferredValue, useMemo } from 'react';
 import { healthFindings } from '../../engine/health/findings';
 import { useAppStore } from '../../store/app-store';
@@ -6,6 +6,7 @@ import { setHealthStatistics, useHealthStatistics } from '../../store/health-sta
 import { layerSeries, learningRateSeries } from './health-series';
 import { LayerHealthCard } from './LayerHealthCard';
 import { Sparkline } from './Sparkline';
+import { StepTimeBars } from './StepTimeBars';
 import './health.css';
 
 export function HealthPanel() {
@@ -54,6 +55,7 @@ export function HealthPanel() {
           </div>
         </>
       )}
+      <StepTimeBars />
     </section>
   );
 }
