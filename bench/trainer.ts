@@ -1,5 +1,6 @@
 // The interface every W1 training implementation under test provides to the timing loop.
 import type { W1Data } from './training-data';
+import type { InsightAnswers } from './training-protocol';
 
 /** One implementation set up on its own device, the dataset already uploaded. */
 export interface BenchTrainer {
@@ -20,6 +21,8 @@ export interface BenchModel {
   finish(): Promise<void>;
   /** Accuracy on the 10,000 test images. */
   evaluate(): Promise<number>;
+  /** Insight requests answered so far, where the model answers any. */
+  insightAnswers?(): InsightAnswers;
   dispose(): void;
 }
 

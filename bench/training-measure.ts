@@ -24,6 +24,7 @@ export async function measureTraining(name: TrainerName, trainer: BenchTrainer, 
       steadySamplesPerSec: (samples - W1.batch) / ((totalMs - firstStepMs) / 1000),
       testAcc: await model.evaluate(),
       gpuDatasetBytes: trainer.gpuDatasetBytes,
+      ...(model.insightAnswers ? { insight: model.insightAnswers() } : {}),
     };
   } finally {
     model.dispose();

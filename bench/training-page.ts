@@ -11,7 +11,12 @@ import { w1Data, type W1Data } from './training-data';
 import { measureTraining } from './training-measure';
 import type { TrainerName, TrainingBenchApi } from './training-protocol';
 
-const STARTERS: Record<TrainerName, TrainerStarter> = { ours: startOurs, 'tfjs-webgpu': startTfjs, 'jax-webgpu': startJax };
+const STARTERS: Record<TrainerName, TrainerStarter> = {
+  ours: startOurs,
+  'ours + insight': (w1) => startOurs(w1, { insight: true }),
+  'tfjs-webgpu': startTfjs,
+  'jax-webgpu': startJax,
+};
 
 let data: W1Data | undefined;
 

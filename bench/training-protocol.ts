@@ -2,8 +2,19 @@
 import type { AdapterSummary } from '../src/engine/gpu/device';
 import type { ModelSpec } from '../src/engine/model/spec';
 
-export const TRAINERS = ['ours', 'tfjs-webgpu', 'jax-webgpu'] as const;
+/** 'ours + insight': ours while the insight panels ask for what they show, at their rates (INSIGHT_RATES). */
+export const TRAINERS = ['ours', 'ours + insight', 'tfjs-webgpu', 'jax-webgpu'] as const;
 export type TrainerName = (typeof TRAINERS)[number];
+
+/** How often the insight panels ask while training runs: weight images twice a second, an inspection once a second. */
+export const INSIGHT_RATES = { weightImagesMs: 500, inspectionMs: 1000 } as const;
+
+/** Insight requests answered during one run: gallery pages come after each evaluation. */
+export interface InsightAnswers {
+  weightImages: number;
+  inspections: number;
+  galleryPages: number;
+}
 
 /** W1's hidden layers: Dense 128 ReLU, Dense 64 ReLU (then the fixed Dense 10 + softmax), Glorot-uniform init. */
 export const W1_SPEC: ModelSpec = {
@@ -48,6 +59,8 @@ export interface TrainingMeasurement {
   testAcc: number;
   /** Bytes of the dataset tensors the trainer keeps on the GPU (train and test images and labels). */
   gpuDatasetBytes: number;
+  /** What 'ours + insight' answered while it trained. */
+  insight?: InsightAnswers;
 }
 
 export type TrainingOutcome = TrainingMeasurement | { name: TrainerName; error: string };

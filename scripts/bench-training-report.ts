@@ -1,4 +1,4 @@
-// Turns training-benchmark results into the printed table, the speed ratio and the saved bench/results.json.
+// Turns training-benchmark results into the printed table, the speed ratios (to the peers, of the insight panels) and the saved bench/results.json.
 import type { AdapterSummary } from '../src/engine/gpu/device';
 import { W1, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
 import { formatNumber } from './bench-page';
@@ -26,10 +26,13 @@ export function formatOutcome(outcome: TrainingOutcome): string {
   return `${name}: ${samplesPerSec.toFixed(0)} samples/s (first step ${firstStepMs.toFixed(0)} ms, test accuracy ${(100 * testAcc).toFixed(2)}%) on ${adapter}`;
 }
 
+/** The other libraries: every trainer but ours, with or without the insight panels. */
+const peersOf = (results: TrainingMeasurement[]) => results.filter((result) => !result.name.startsWith('ours'));
+
 /** Ours over the faster peer in samples per second, where ours and at least one peer were measured. */
 export function speedRatio(results: TrainingMeasurement[]): number | undefined {
   const ours = results.find((result) => result.name === 'ours');
-  const peers = results.filter((result) => result.name !== 'ours');
+  const peers = peersOf(results);
   if (!ours || peers.length === 0) return undefined;
   return ours.samplesPerSec / Math.max(...peers.map((peer) => peer.samplesPerSec));
 }
@@ -37,8 +40,25 @@ export function speedRatio(results: TrainingMeasurement[]): number | undefined {
 export function formatRatio(results: TrainingMeasurement[]): string {
   const ratio = speedRatio(results);
   if (ratio === undefined) return 'ratio ours / faster peer: - (not enough trainers measured)';
-  const fastest = results.filter((result) => result.name !== 'ours').sort((a, b) => b.samplesPerSec - a.samplesPerSec)[0]!;
+  const fastest = peersOf(results).sort((a, b) => b.samplesPerSec - a.samplesPerSec)[0]!;
   return `ratio ours / faster peer (${fastest.name}) in samples/s: ${formatNumber(ratio)}`;
+}
+
+/** Ours with the insight panels asking over ours alone, in samples per second, where both were measured. */
+export function insightRatio(results: TrainingMeasurement[]): number | undefined {
+  const ours = results.find((result) => result.name === 'ours');
+  const withInsight = results.find((result) => result.name === 'ours + insight');
+  return ours && withInsight ? withInsight.samplesPerSec / ours.samplesPerSec : undefined;
+}
+
+/** `ours + insight: 1180 samples/s, 0.97 × ours (answered: 40 weight images, 20 inspections, 2 gallery pages)`. */
+export function formatInsightCost(results: TrainingMeasurement[]): string {
+  const ratio = insightRatio(results);
+  const withInsight = results.find((result) => result.name === 'ours + insight');
+  if (ratio === undefined || !withInsight?.insight) return 'ours + insight / ours: - (not both measured)';
+  const { weightImages, inspections, galleryPages } = withInsight.insight;
+  const answered = `${weightImages} weight images, ${inspections} inspections, ${galleryPages} gallery pages`;
+  return `ours + insight: ${withInsight.samplesPerSec.toFixed(0)} samples/s, ${formatNumber(ratio)} × ours (answered: ${answered})`;
 }
 
 /** Warnings worth printing: trainers on different adapters. */
@@ -52,7 +72,8 @@ export function resultsRecord(adapter: AdapterSummary, results: TrainingMeasurem
   return {
     adapter,
     workload: W1.name,
-    results: results.map(({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes }) => ({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes })),
+    results: results.map(({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes, insight }) => ({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes, ...(insight ? { insight } : {}) })),
     ratio: speedRatio(results) ?? null,
+    insightRatio: insightRatio(results) ?? null,
   };
 }

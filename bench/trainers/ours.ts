@@ -1,4 +1,5 @@
-// The app's own Trainer (src/engine/train/trainer.ts) on W1: bytes on the GPU, several steps per submit, metrics ring.
+// The app's own Trainer (src/engine/train/trainer.ts) on W1: bytes on the GPU, several steps per submit, metrics ring;
+// with `insight`, while the insight panels ask for what they show.
 import { PIXELS_PER_IMAGE, TRAIN_COUNT } from '../../src/engine/data/mnist';
 import { browserGpu } from '../../src/engine/gpu/browser-gpu';
 import { uploadDataset } from '../../src/engine/gpu/dataset';
@@ -6,9 +7,10 @@ import { acquireGpu } from '../../src/engine/gpu/device';
 import { PipelineCache } from '../../src/engine/gpu/pipelines';
 import { Trainer, type TrainerConfig } from '../../src/engine/train/trainer';
 import { describeAdapter } from '../contender';
-import type { BenchTrainer } from '../trainer';
+import type { BenchModel, BenchTrainer } from '../trainer';
 import type { W1Data } from '../training-data';
 import { W1, W1_SPEC } from '../training-protocol';
+import { withInsightRequests } from './ours-insight';
 
 const W1_CONFIG: TrainerConfig = {
   spec: W1_SPEC,
@@ -23,7 +25,7 @@ const W1_CONFIG: TrainerConfig = {
   },
 };
 
-export async function startOurs(data: W1Data): Promise<BenchTrainer> {
+export async function startOurs(data: W1Data, { insight = false } = {}): Promise<BenchTrainer> {
   // The packed training images are the largest storage binding, as in the app's worker.
   const ctx = await acquireGpu(browserGpu(), { minStorageBindingBytes: TRAIN_COUNT * PIXELS_PER_IMAGE });
   const dataset = uploadDataset(ctx, data.mnist);
@@ -35,7 +37,7 @@ export async function startOurs(data: W1Data): Promise<BenchTrainer> {
     async createModel() {
       // Compiles every pipeline of the step and of evaluation, uploads the seeded weights.
       const trainer = await Trainer.create(ctx, cache, dataset, W1_CONFIG, () => {});
-      return {
+      const model: BenchModel = {
         // The trainer keeps its own position, which starts at step 0 as `first` does.
         async runSteps(first, count) {
           const taken = await trainer.runSteps(count);
@@ -48,6 +50,7 @@ export async function startOurs(data: W1Data): Promise<BenchTrainer> {
         evaluate: async () => (await trainer.evaluate()).accuracy,
         dispose: () => trainer.dispose(),
       };
+      return insight ? withInsightRequests(model, trainer, data.mnist.test) : model;
     },
     dispose() {
       dataset.dispose();

@@ -120,6 +120,11 @@ export class TrainingSession {
     return this.trainer.predict(pixels);
   }
 
+  /** The current model, for requests that only read it (the insight views, see insight-requests.ts). */
+  get model(): Trainer | undefined {
+    return this.trainer;
+  }
+
   /** Whether a collapse pauses and rolls back (true) or only warns; a non-finite loss always pauses. */
   setCollapseGuard(pause: boolean): void {
     this.pauseOnCollapse = pause;

@@ -8,6 +8,7 @@ import { acquireGpu, type GpuContext } from '../engine/gpu/device';
 import type { GpuDataset } from '../engine/gpu/dataset';
 import { GpuUnavailableError } from '../engine/gpu/errors';
 import { PipelineCache } from '../engine/gpu/pipelines';
+import { galleryBuffers, galleryOf, inspectionBuffers, inspectionOf, weightImageBuffers, weightImagesOf } from './insight-requests';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 import { gatherSampleDigits } from './sample-digits';
 import { TrainingSession, type SessionRecord } from './training-session';
@@ -126,6 +127,9 @@ async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'predict') return answer('prediction', command.requestId, (current) => predict(current, command.pixels));
   // The weights move to the page rather than being copied.
   if (command.type === 'read-weights') return answer('weights', command.requestId, readWeights, ({ weights }) => [weights.buffer]);
+  if (command.type === 'gallery') return answer('gallery', command.requestId, (current) => galleryOf(current, mnist?.test, command.query, command.page), galleryBuffers);
+  if (command.type === 'inspect') return answer('inspection', command.requestId, (current) => inspectionOf(current, command.pixels), inspectionBuffers);
+  if (command.type === 'read-weight-images') return answer('weight-images', command.requestId, weightImagesOf, weightImageBuffers);
   if (command.type === 'set-collapse-guard') {
     pauseOnCollapse = command.pause;
     return session?.setCollapseGuard(command.pause);

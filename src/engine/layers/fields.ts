@@ -1,5 +1,6 @@
 // A layer kind's builder fields as data (key, label, type, range, default), and the strict schema and defaults made from them.
 import { z } from 'zod';
+import { ACTIVATIONS } from '../activations';
 
 /** What every field has: its key in the spec, the name shown and the longer name it is read out by when it needs one. */
 interface FieldBase {
@@ -34,6 +35,24 @@ export interface SelectField<Option extends string = string> extends FieldBase {
 }
 
 export type LayerField = IntegerField | NumberField | SelectField;
+
+export const INITS = ['he', 'glorot'] as const;
+
+/** The activation a layer's outputs go through (Dense, Conv2D). */
+export const ACTIVATION_FIELD = {
+  key: 'activation',
+  label: 'Activation',
+  type: 'select',
+  options: ACTIVATIONS,
+  optionNames: { relu: 'ReLU', leaky_relu: 'leaky ReLU', sigmoid: 'sigmoid', tanh: 'tanh', gelu: 'GELU', linear: 'linear' },
+  default: 'relu',
+} as const;
+
+/** How a layer's weights start: He (√(6/fan_in)) or Glorot (√(6/(fan_in + fan_out))) uniform limits (Dense, Conv2D). */
+export const INIT_FIELD = { key: 'init', label: 'Init', spokenLabel: 'Initialization', type: 'select', options: INITS, optionNames: { he: 'He', glorot: 'Glorot' }, default: 'he' } as const;
+
+/** The uniform limit of `init` for a weight with these fans. */
+export const initLimit = (init: (typeof INITS)[number], fanIn: number, fanOut: number): number => (init === 'he' ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut)));
 
 type FieldValue<F> = F extends SelectField<infer Option> ? Option : number;
 

@@ -93,7 +93,10 @@ export interface GpuGradient {
   throughActivation: boolean;
   /** This layer's tensors in the flat gradients, in `parameters()` order. */
   grads: readonly GPUBufferBinding[];
-  /** The layer before, only when some layer before has parameters (so the gradient of this layer's input is needed). */
+  /**
+   * The layer before (for layer 0, the input: no activation, no buffer), only when the gradient of this layer's input is
+   * needed: some layer before has parameters, or a saliency map was asked for.
+   */
   before?: Pick<GpuLayer, 'activation'> & { dY?: GPUBufferBinding };
 }
 
@@ -123,6 +126,15 @@ export interface ReferenceOps<Spec, Tape> {
   backward(tape: Tape, dY: Float64Array, context: { batch: number; params: ArrayLike<number>; grads: Float64Array }): Float64Array;
 }
 
+/** How a layer's first parameter tensor reads as images, one per output unit (the insight panel's first-layer weights). */
+export interface WeightImageLayout {
+  units: number;
+  height: number;
+  width: number;
+  /** Index in the first tensor of unit `unit`'s weight at pixel (y, x), of the first channel of a multi-channel input. */
+  indexOf(unit: number, y: number, x: number): number;
+}
+
 export interface LayerKind<Spec extends { kind: string } = { kind: string }, Tape extends { kind: string } = { kind: string }> {
   kind: Spec['kind'];
   /** "Dense", for cards, palettes and messages. */
@@ -143,4 +155,6 @@ export interface LayerKind<Spec extends { kind: string } = { kind: string }, Tap
   reference: ReferenceOps<Spec, Tape>;
   /** Builds its GPU forward op once per model; the layer it resolves to builds its backward ops. */
   gpuForward(build: GpuBuild, layer: Spec, input: GpuForwardInput): GpuForward;
+  /** Its first tensor as one image per output unit; absent, or undefined for this input, where that does not read as images. */
+  weightImages?(layer: Spec, place: LayerPlace): WeightImageLayout | undefined;
 }

@@ -15,4 +15,11 @@ describe('evaluation reference', () => {
     expect(correct).toBe(1);
     expect([...confusion]).toEqual([0, 1, 1, 1]); // true 0 → predicted 1 once; true 1 → predicted 0 once, 1 once
   });
+
+  it("gives each row's predicted-class softmax probability, 1/2 for a tie", () => {
+    const { confidence } = evaluate([0, Math.log(3), /**/ 2, 2, /**/ 800, 0], [0, 0, 0], 3, 2);
+    expect(confidence[0]).toBeCloseTo(3 / 4, 15);
+    expect(confidence[1]).toBe(0.5);
+    expect(confidence[2]).toBe(1); // exp(−800) underflows without overflowing anything
+  });
 });

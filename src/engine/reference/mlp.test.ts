@@ -1,11 +1,11 @@
-// unit: the float64 MLP reference gradient agrees with central finite differences of its own loss.
+// unit: the float64 MLP reference gradients (of the loss by parameter, of a logit by input pixel) agree with central finite differences.
 import { describe, expect, it } from 'vitest';
-import { PIXELS_PER_IMAGE } from '../data/mnist';
+import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import { initialParameters, parameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
 import { createRng } from '../random';
 import { dropoutKeepMask } from './dropout';
-import { mlpForward, mlpGradients, type MlpBatch } from './mlp';
+import { mlpForward, mlpGradients, mlpInputGradient, type MlpBatch } from './mlp';
 
 const STEP = 1e-6;
 
@@ -79,5 +79,31 @@ describe('mlpGradients (float64 reference)', () => {
       }
     }
     expect(checked).toBeGreaterThan(350);
+  });
+});
+
+describe('mlpInputGradient (float64 reference)', () => {
+  const seed = 12;
+  const layout = parameterLayout(spec);
+  const params = Float64Array.from(initialParameters(layout, seed));
+  const { x } = tinyBatch(seed);
+  const targets = [3, 0, 9];
+
+  it('matches central differences of each row\'s target logit, dropout off: every pixel to 1e-9 + 1e-6·|n|', () => {
+    const gradient = mlpInputGradient(spec, layout, params, x, targets);
+    expect(gradient).toHaveLength(targets.length * PIXELS_PER_IMAGE);
+    const logit = (pixels: Float64Array, row: number) => mlpForward(spec, layout, params, { x: pixels, labels: targets, batch: targets.length }).logits[row * CLASS_COUNT + targets[row]!]!;
+    let largest = 0;
+    for (let i = 0; i < gradient.length; i++) {
+      const row = Math.floor(i / PIXELS_PER_IMAGE);
+      const plus = Float64Array.from(x);
+      const minus = Float64Array.from(x);
+      plus[i]! += STEP;
+      minus[i]! -= STEP;
+      const numeric = (logit(plus, row) - logit(minus, row)) / (2 * STEP);
+      expect(Math.abs(gradient[i]! - numeric), `pixel ${i}: analytic ${gradient[i]}, numeric ${numeric}`).toBeLessThanOrEqual(1e-9 + 1e-6 * Math.abs(numeric));
+      largest = Math.max(largest, Math.abs(numeric));
+    }
+    expect(largest).toBeGreaterThan(1e-3); // the check compared real slopes, not zeros
   });
 });

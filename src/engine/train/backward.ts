@@ -12,6 +12,8 @@ import { createPassBuild, fastPathOfOps, layerBindings } from './pass-build';
 export interface BackwardPass extends FastPathSwitch {
   /** dLogits: [batch, classes], written by softmax cross-entropy before `encode`. */
   dLogits: GPUBufferBinding;
+  /** dX₀ = ∂/∂input: [batch, ...input shape], only with `inputGradient`. */
+  dInput?: GPUBufferBinding;
   encode(pass: GPUComputePassEncoder): void;
   dispose(): void;
 }
@@ -23,6 +25,8 @@ export interface BackwardOptions {
   batch: number;
   /** Matmuls start on their quickly compiled path (see MatmulOptions.quickStart). */
   quickStart?: boolean;
+  /** Carry the gradient on down to the input (a saliency map), not just to the first layer with parameters. */
+  inputGradient?: boolean;
 }
 
 export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, options: BackwardOptions): Promise<BackwardPass> {
@@ -30,16 +34,18 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   const { build, release } = createPassBuild(ctx, cache, batch, options.quickStart);
   const layers = forward.layers;
   const dLogits = build.tensor('dLogits', batch * shapeSize(layers.at(-1)!.place.output));
-  // Below the first layer with parameters no gradient is needed: the input images have none.
-  const firstWithParameters = layers.findIndex(({ place }) => layerTensors(layout, place.index).length > 0);
+  // Training needs no gradient below the first layer with parameters (the images have none); a saliency map needs one
+  // at the input, below layer 0, where there is no activation and no buffer fixed (the layer makes the one for dX₀).
+  const lowest = options.inputGradient ? -1 : layers.findIndex(({ place }) => layerTensors(layout, place.index).length > 0);
   // Pipelines compile concurrently: ops are awaited together at the end, and recorded in the order they were made.
   const ops: Promise<GpuOp>[] = [];
   let gradient: Pick<GpuGradient, 'dY' | 'throughActivation'> = { dY: dLogits, throughActivation: false };
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
-    const before = i > firstWithParameters ? layers[i - 1] : undefined;
+    const below = layers[i - 1];
+    const before = i > lowest ? { activation: below?.activation, dY: below?.dY } : undefined;
     const grad = layerBindings(grads, layout, layer.place.index);
-    const step = layer.backward(build, { ...gradient, grads: grad, before: before && { activation: before.activation, dY: before.dY } });
+    const step = layer.backward(build, { ...gradient, grads: grad, before });
     ops.push(...step.ops);
     if (!step.dX) break;
     gradient = step.dX;
@@ -51,6 +57,7 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   return {
     ...fastPathOfOps(ready),
     dLogits,
+    ...(options.inputGradient ? { dInput: gradient.dY } : {}),
     encode(pass) {
       for (const op of ready) op.encode(pass);
     },

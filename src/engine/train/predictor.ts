@@ -4,9 +4,9 @@ import type { GpuContext } from '../gpu/device';
 import type { PipelineCache } from '../gpu/pipelines';
 import { readBuffer } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
-import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
-import { createForwardPass } from './forward';
+import { createForwardPass, type ForwardPass } from './forward';
+import { lazyPart } from './lazy-part';
 import type { ModelState } from './model-state';
 
 export interface Predictor {
@@ -32,31 +32,32 @@ export function softmax(logits: ArrayLike<number>): Float32Array {
   return Float32Array.from(exps, (value) => value / sum);
 }
 
+/** A batch-1 forward pass without dropout, and the one-image input buffer it reads. */
+export interface ImageForward {
+  input: GPUBufferBinding; // X₀: [1, 784]
+  forward: ForwardPass;
+  /** Queues the upload of checked pixels: work submitted after it reads them. */
+  write(pixels: Float32Array): void;
+  dispose(): void;
+}
+
 /**
- * Builds the pass once per model. It binds the model's parameter buffer, so it always sees the current weights, and
- * is queued behind any submitted training steps. Matmuls start on their vec4 (fast) path at once: by the time a
- * person predicts, training or evaluation has usually compiled those pipelines already (the cache shares them).
+ * Binds the model's parameter buffer, so it always sees the current weights, and is queued behind any submitted
+ * training steps. Matmuls start on their vec4 (fast) path at once: by the time a person predicts, training or
+ * evaluation has usually compiled those pipelines already (the cache shares them).
  */
-export async function createPredictor(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState): Promise<Predictor> {
-  const { inputFloats, classes } = networkSizes(networkLayers(spec));
-  const input = createFloatTensor(ctx, 'prediction pixels', inputFloats); // X₀: [1, 784]
+export async function createImageForward(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState): Promise<ImageForward> {
+  const input = createFloatTensor(ctx, 'one-image pixels', sampleSize(MNIST));
   const forward = await createForwardPass(ctx, cache, { spec, layout: model.layout, params: model.params, batch: 1, input }).catch((error: unknown) => {
     ctx.buffers.destroy(input.buffer);
     throw error;
   });
-  const logits = forward.logits; // [1, 10]
   return {
-    async predict(pixels) {
+    input,
+    forward,
+    write(pixels) {
       checkPixels(pixels);
       ctx.device.queue.writeBuffer(input.buffer, 0, pixels);
-      const encoder = ctx.device.createCommandEncoder({ label: 'prediction' });
-      const pass = encoder.beginComputePass({ label: 'prediction forward' });
-      forward.encode(pass);
-      pass.end();
-      ctx.device.queue.submit([encoder.finish()]);
-      // readBuffer submits its copy before it awaits, so a later predict's pass cannot overwrite these logits first.
-      const bytes = await readBuffer(ctx, logits.buffer, classes * 4);
-      return softmax(new Float32Array(bytes));
     },
     dispose() {
       forward.dispose();
@@ -65,42 +66,40 @@ export async function createPredictor(ctx: GpuContext, cache: PipelineCache, spe
   };
 }
 
-/**
- * A predictor built by `build` on the first prediction (once; again after a failed build). Input is checked before
- * anything is built. `dispose` frees it at once, or as soon as a build in progress ends; later predictions are refused.
- */
-export function lazyPredictor(build: () => Promise<Predictor>): Predictor {
-  let building: Promise<Predictor> | undefined;
-  let built: Predictor | undefined;
-  let disposed = false;
-  const refused = () => new Error('This model was replaced or freed, so it cannot predict.');
-  const start = async (): Promise<Predictor> => {
-    try {
-      const predictor = await build();
-      if (disposed) {
-        predictor.dispose();
-        throw refused();
-      }
-      built = predictor;
-      return predictor;
-    } catch (error) {
-      building = undefined;
-      throw error;
-    }
-  };
+/** Builds the pass once per model (see createImageForward). */
+export async function createPredictor(ctx: GpuContext, cache: PipelineCache, spec: ModelSpec, model: ModelState): Promise<Predictor> {
+  const image = await createImageForward(ctx, cache, spec, model);
+  const logits = image.forward.logits; // [1, 10]
   return {
     async predict(pixels) {
-      checkPixels(pixels);
-      if (disposed) throw refused();
-      building ??= start();
-      const predictor = await building;
-      if (disposed) throw refused();
-      return predictor.predict(pixels);
+      image.write(pixels);
+      const encoder = ctx.device.createCommandEncoder({ label: 'prediction' });
+      const pass = encoder.beginComputePass({ label: 'prediction forward' });
+      image.forward.encode(pass);
+      pass.end();
+      ctx.device.queue.submit([encoder.finish()]);
+      // readBuffer submits its copy before it awaits, so a later predict's pass cannot overwrite these logits first.
+      const bytes = await readBuffer(ctx, logits.buffer, logits.size);
+      return softmax(new Float32Array(bytes));
     },
-    dispose() {
-      disposed = true;
-      built?.dispose();
-      built = undefined;
-    },
+    dispose: image.dispose,
   };
+}
+
+/** A one-image part (predictor, inspector) built on first use by lazyPart; `run` checks the pixels before anything is built. */
+export function lazyOnImage<T extends { dispose(): void }, R>(build: () => Promise<T>, refusal: string, use: (part: T, pixels: Float32Array) => Promise<R>) {
+  const part = lazyPart(build, refusal);
+  return {
+    async run(pixels: Float32Array): Promise<R> {
+      checkPixels(pixels);
+      return use(await part.get(), pixels);
+    },
+    dispose: part.dispose,
+  };
+}
+
+/** A predictor built by `build` on the first prediction; once disposed, predictions are refused. */
+export function lazyPredictor(build: () => Promise<Predictor>): Predictor {
+  const lazy = lazyOnImage(build, 'This model was replaced or freed, so it cannot predict.', (predictor, pixels) => predictor.predict(pixels));
+  return { predict: lazy.run, dispose: lazy.dispose };
 }

@@ -1,9 +1,14 @@
 // Trains a model on a GPU dataset: epochs of seeded shuffles, several steps per submit, metrics read when ready.
+import type { MnistSplit } from '../data/mnist';
 import { epochPermutation } from '../data/permutation';
 import type { GpuContext } from '../gpu/device';
 import type { GpuDataset } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
+import { galleryPage } from '../insight/gallery';
+import { createInspector, lazyInspector } from '../insight/inspector';
+import type { GalleryPage, GalleryQuery, Inspection, TestPredictions, WeightImages } from '../insight/types';
+import { readWeightImages } from '../insight/weight-images';
 import type { ModelSpec } from '../model/spec';
 import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
 import { createEvaluator, type Evaluation, type Evaluator } from './evaluator';
@@ -54,6 +59,11 @@ export class Trainer {
   private fastPath?: Promise<void>;
   /** Built on the first prediction, so creating a model stays as fast as before. */
   private readonly predictor = lazyPredictor(() => createPredictor(this.ctx, this.cache, this.config.spec, this.model));
+  /** Built on the first inspection, likewise; it stamps each inspection with the step submitted before it. */
+  private readonly inspector = lazyInspector(() => createInspector(this.ctx, this.cache, this.config.spec, this.model, () => this.position.step));
+  /** The per-image predictions of the last evaluation, for gallery pages. */
+  private lastTest?: { predictions: TestPredictions; step: number };
+  private disposed = false;
 
   private constructor(
     private readonly ctx: GpuContext,
@@ -198,8 +208,12 @@ export class Trainer {
     return this.ring.drain();
   }
 
-  evaluate(): Promise<Evaluation> {
-    return this.evaluator.evaluate();
+  /** Tests on the whole test split; its per-image predictions are kept for gallery pages. */
+  async evaluate(): Promise<Evaluation> {
+    const { step } = this.position;
+    const evaluation = await this.evaluator.evaluate();
+    this.lastTest = { predictions: evaluation.predictions, step };
+    return evaluation;
   }
 
   /** pixels: [784] in [0, 1] → class probabilities [10], from the current weights without dropout. */
@@ -207,8 +221,27 @@ export class Trainer {
     return this.predictor.predict(pixels);
   }
 
+  /** pixels: [784] in [0, 1] → probabilities, saliency and hidden outputs, from the current weights without dropout. */
+  inspect(pixels: Float32Array): Promise<Inspection> {
+    return this.inspector.inspect(pixels);
+  }
+
+  /** The first layer with parameters' weights as images, after the steps submitted so far. */
+  async readWeightImages(): Promise<WeightImages> {
+    if (this.disposed) throw new Error('This model was replaced or freed, so it has no weights to show.');
+    return readWeightImages(this.ctx, this.config.spec, this.model, this.position.step);
+  }
+
+  /** One page of the test images matching `query` in the last evaluation; `test` is the same split on the CPU. */
+  gallery(test: MnistSplit, query: GalleryQuery, page: number): GalleryPage {
+    if (!this.lastTest) throw new Error('There is no test evaluation yet: train an epoch or press Test now.');
+    return galleryPage({ ...this.lastTest, labels: test.labels, images: test.images }, query, page);
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.predictor.dispose();
+    this.inspector.dispose();
     this.graph.dispose();
     this.evaluator.dispose();
     this.ring.dispose();

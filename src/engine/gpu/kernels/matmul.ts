@@ -87,9 +87,11 @@ export function fitsVec4Path({ layout, m, k, n }: Pick<MatmulOptions, 'layout' |
  * load than per multiply-add, so each invocation computes a 32×16 block. GPUs need many threads with few registers.
  */
 export function matmulTuning(adapter: AdapterSummary): MatmulTuning {
-  const cpu = /swiftshader|llvmpipe|lavapipe|warp/i.test(`${adapter.architecture} ${adapter.description}`);
-  return cpu ? { workgroupSize: 4, blockStrips: 8 } : { workgroupSize: 64, blockStrips: 1 };
+  return runsOnCpu(adapter) ? { workgroupSize: 4, blockStrips: 8 } : { workgroupSize: 64, blockStrips: 1 };
 }
+
+/** Whether the adapter is a CPU implementation of WebGPU (SwiftShader, llvmpipe, WARP). */
+export const runsOnCpu = (adapter: AdapterSummary): boolean => /swiftshader|llvmpipe|lavapipe|warp/i.test(`${adapter.architecture} ${adapter.description}`);
 
 /** Throws RangeError for a shape that is not whole and positive, a binding too small for it, or a tuning out of range. */
 function checkOptions({ m, k, n, a, b, c, epilogue, tuning }: MatmulOptions): void {

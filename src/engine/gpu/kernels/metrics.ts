@@ -1,4 +1,5 @@
-// Evaluation counts on the GPU: argmax per row, correct predictions and a confusion matrix, accumulated over test-set chunks.
+// Evaluation on the GPU: argmax per row and its softmax probability, correct predictions and a confusion matrix accumulated
+// over test-set chunks; and the one-hot of a row's argmax, the dLogits of a saliency map.
 import type { GpuContext } from '../device';
 import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
@@ -14,7 +15,10 @@ export interface MetricsOptions {
   classes: number; // 1..64
   logits: GPUBuffer; // f32 [rows, classes]
   labels: GPUBuffer; // u32 [rows]; a label ≥ classes (gather's 0xffffffff for a padding index) is not counted
-  predictions: GPUBuffer; // u32 [rows]: argmax per row, ties → lowest index
+  /** Where these rows start in `predictions` and `confidence` (one op per chunk fills whole-split buffers); 0 by default. */
+  firstRow?: number;
+  predictions: GPUBuffer; // u32 [firstRow + rows]: argmax per row, ties → lowest index
+  confidence: GPUBuffer; // f32 [firstRow + rows]: the softmax probability of that class
   counts: GPUBuffer; // evaluationCountBytes(classes), added to by every dispatch; the caller zeroes it
 }
 
@@ -47,13 +51,33 @@ export function decodeEvaluationCounts(data: ArrayBuffer, classes: number): Eval
 }
 
 export async function createMetrics(ctx: GpuContext, cache: PipelineCache, options: MetricsOptions): Promise<MetricsOp> {
-  const { rows, classes } = options;
+  const { rows, classes, firstRow = 0 } = options;
   checkClassCount(classes);
   return createKernelOp(ctx, cache, {
     pipeline: { shader: METRICS_SHADER, entryPoint: 'metrics_accumulate', constants: { WORKGROUP_SIZE, CLASSES: classes } },
-    label: 'metrics',
+    label: `metrics from row ${firstRow}`,
+    params: new Uint32Array([rows, firstRow, 0, 0]),
+    dispatch: { invocations: rows, workgroupSize: WORKGROUP_SIZE },
+    storage: [options.logits, options.labels, options.predictions, options.confidence, options.counts],
+  });
+}
+
+export interface OneHotArgmaxOptions {
+  rows: number;
+  classes: number; // 1..64
+  logits: GPUBuffer | GPUBufferBinding; // f32 [rows, classes]
+  oneHot: GPUBuffer | GPUBufferBinding; // f32 [rows, classes]: 1 at each row's argmax (ties → lowest index), 0 elsewhere
+}
+
+/** oneHot = onehot(argmax(logits)) per row, so a backward pass from it needs no CPU round trip. */
+export async function createOneHotArgmax(ctx: GpuContext, cache: PipelineCache, options: OneHotArgmaxOptions): Promise<ComputeOp> {
+  const { rows, classes } = options;
+  checkClassCount(classes);
+  return createKernelOp(ctx, cache, {
+    pipeline: { shader: METRICS_SHADER, entryPoint: 'one_hot_argmax', constants: { WORKGROUP_SIZE, CLASSES: classes } },
+    label: 'one-hot argmax',
     params: new Uint32Array([rows, 0, 0, 0]),
     dispatch: { invocations: rows, workgroupSize: WORKGROUP_SIZE },
-    storage: [options.logits, options.labels, options.predictions, options.counts],
+    storage: [options.logits, undefined, undefined, undefined, undefined, options.oneHot],
   });
 }

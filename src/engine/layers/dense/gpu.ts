@@ -54,7 +54,8 @@ function denseGpuBackward(build: GpuBuild, t: DenseTensors, { dY, throughActivat
   if (!before) return { ops };
   // dX = dZ·Wᵀ, through the activation of the layer before when it has one and leaves the buffer to this layer.
   const fused = before.dY === undefined && before.activation !== undefined;
-  const dX = before.dY ?? build.tensor(`layer ${t.index - 1} ${fused ? 'dZ' : 'dY'}`, batch * t.inputs);
+  const label = t.index === 0 ? 'input dX' : `layer ${t.index - 1} ${fused ? 'dZ' : 'dY'}`;
+  const dX = before.dY ?? build.tensor(label, batch * t.inputs);
   const epilogue = fused ? { kind: 'activation-derivative' as const, ...before.activation! } : undefined;
   ops.push(createMatmul(ctx, cache, { layout: 'nt', m: batch, k: t.outputs, n: t.inputs, a: dZ, b: t.weights, c: dX, epilogue, quickStart }));
   return { ops, dX: { dY: dX, throughActivation: fused } };

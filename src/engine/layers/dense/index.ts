@@ -1,5 +1,6 @@
 // The Dense layer kind: Y = act(X·W + b) on the input flattened; the network's fixed output layer is one too.
 import { LEAKY_RELU_SLOPE, type Activation } from '../../activations';
+import { initLimit } from '../fields';
 import type { LayerKind, ParameterTensor } from '../kind';
 import { shapeSize } from '../shapes';
 import { denseGpuForward } from './gpu';
@@ -24,7 +25,7 @@ const ACTIVATION_MODULES: Record<Activation, string> = {
  */
 function denseParameters(layer: DenseLayerSpec, inputs: number): ParameterTensor[] {
   const outputs = layer.units;
-  const limit = layer.init === 'he' ? Math.sqrt(6 / inputs) : Math.sqrt(6 / (inputs + outputs));
+  const limit = initLimit(layer.init, inputs, outputs);
   return [
     { name: 'weight', shape: [inputs, outputs], init: { kind: 'uniform', limit }, torchAxes: [1, 0], int8: 'per-channel' },
     { name: 'bias', shape: [outputs], init: { kind: 'zeros' }, torchAxes: [0], int8: 'float32' },
@@ -54,6 +55,13 @@ export const DENSE: LayerKind<DenseLayerSpec, DenseTape> = {
   ],
   reference: denseReference,
   gpuForward: denseGpuForward,
+  // W: [inputs, outputs], an image input flattened as it is stored, channel-major (see shapes.ts): unit u's weight from
+  // pixel (y, x) of the first channel is W[y·width + x, u]. A flat input [n] has no image shape to show.
+  weightImages(layer, { input }) {
+    if (input.length !== 3) return undefined;
+    const [height, width] = input as [number, number, number];
+    return { units: layer.units, height, width, indexOf: (unit, y, x) => (y * width + x) * layer.units + unit };
+  },
 };
 
 /** The fixed last layer of a classifier: Dense to one score per class, linear (softmax cross-entropy follows). */
