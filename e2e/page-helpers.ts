@@ -1,5 +1,8 @@
-// Helpers the e2e tests share: keyboard focus by tabbing, animation-frame timing, numbers read from the page.
-import { expect, type Locator, type Page } from '@playwright/test';
+// Helpers the e2e tests share: keyboard focus by tabbing, animation-frame timing, numbers read from the page, served data.
+import { gunzipSync } from 'node:zlib';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { parseMnistFile } from '../src/engine/data/mnist';
+import type { MnistManifest } from '../src/engine/data/mnist-manifest';
 
 /** Presses Tab until the element named `name` has focus, as a keyboard user would. */
 export async function tabTo(page: Page, name: string, maxPresses = 120): Promise<void> {
@@ -67,4 +70,25 @@ export async function expectReady(page: Page): Promise<void> {
 export async function linePoints(line: Locator): Promise<number> {
   const path = (await line.getAttribute('d')) ?? '';
   return (path.match(/[MLC]/g) ?? []).length;
+}
+
+/** Presses Tab until the focused element matches `selector` (e.g. a cell of a roving-tabindex grid). */
+export async function tabUntilFocusIn(page: Page, selector: string, maxPresses = 300): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+  }
+  throw new Error(`nothing matching ${selector} got focus after ${maxPresses} presses of Tab`);
+}
+
+/** The aria-label of the focused element. */
+export const focusedLabel = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
+/** The test split's labels from the IDX file the app serves (not from anything the page shows). */
+export async function servedTestLabels(request: APIRequestContext): Promise<Uint8Array> {
+  const manifest = (await (await request.get('/mnist/manifest.json')).json()) as MnistManifest;
+  const body = new Uint8Array(await (await request.get(`/mnist/${manifest.files.testLabels.path}`)).body());
+  // Served as gzip bytes, or inflated on the way when the server adds Content-Encoding.
+  const bytes = body[0] === 0x1f && body[1] === 0x8b ? new Uint8Array(gunzipSync(body)) : body;
+  return parseMnistFile('testLabels', bytes);
 }

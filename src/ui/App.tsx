@@ -1,10 +1,11 @@
 // The page: a compact header, notices, then the workspace — the run and its live charts, the network, the settings —
-// and below it the runs kept, drawing and the data.
+// and below it what the network learned, the runs kept, drawing and the data.
 import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
 import { DataPanel } from './DataPanel';
 import { DrawPanel } from './draw/DrawPanel';
 import { HelpSheet } from './help/HelpSheet';
+import { InsightSection } from './insight/InsightSection';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { RunPanel } from './RunPanel';
@@ -45,6 +46,7 @@ export function App() {
         </div>
       </main>
       <div className="below-workspace">
+        <InsightSection />
         <RunsPanel />
         <DrawPanel />
         <DataPanel />

@@ -1,4 +1,4 @@
-// The dataset card: image counts, bytes on the GPU, and the first training digits.
+// The dataset card: image counts, bytes on the GPU, and the first training digits (each one can be inspected).
 import { useAppStore } from '../store/app-store';
 import { DigitGrid } from './DigitGrid';
 import { formatCount, formatMegabytes } from './format';
@@ -18,6 +18,7 @@ export function DataPanel() {
             <li>{formatMegabytes(dataset.summary.gpuBytes)} of GPU memory (4 pixels per 32-bit word)</li>
           </ul>
           <h3>First {dataset.samples.labels.length} training digits, gathered on the GPU</h3>
+          <p className="panel-note muted">Pick one to inspect what the model makes of it.</p>
           <DigitGrid samples={dataset.samples} />
         </>
       )}

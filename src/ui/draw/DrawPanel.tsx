@@ -1,7 +1,9 @@
-// Test the model by hand: draw a digit (mouse, finger or pen) or paint in a sample, and see the 10 class probabilities.
+// Test the model by hand: draw a digit (mouse, finger or pen) or paint in a sample, see the 10 class probabilities, and inspect it.
 import { useRef, useState } from 'react';
 import { PIXELS_PER_IMAGE } from '../../engine/data/mnist';
 import { useAppStore } from '../../store/app-store';
+import { inspectDigit } from '../../store/insight-store';
+import { isUntrained } from '../model-weights';
 import { ModelPreview } from './ModelPreview';
 import { PredictionView } from './PredictionView';
 import type { ModelImage } from './preprocess';
@@ -13,7 +15,7 @@ export function DrawPanel() {
   const [image, setImage] = useState<ModelImage | null>(null);
   const [sampleLabel, setSampleLabel] = useState<number>();
   const modelReady = useAppStore((state) => state.model !== null);
-  const untrained = useAppStore((state) => state.model !== null && !state.model.imported && (state.training.position?.step ?? 0) === 0);
+  const untrained = useAppStore(isUntrained);
   const samples = useAppStore((state) => (state.dataset.state === 'ready' ? state.dataset.samples : null));
   const drawn = image && !image.empty ? image.pixels : null;
   const prediction = usePrediction(drawn, modelReady);
@@ -27,6 +29,9 @@ export function DrawPanel() {
     const index = Math.floor(Math.random() * samples.labels.length);
     setSampleLabel(samples.labels[index]);
     pad.paint(samples.pixels.subarray(index * PIXELS_PER_IMAGE, (index + 1) * PIXELS_PER_IMAGE));
+  };
+  const inspect = () => {
+    if (drawn) inspectDigit({ pixels: drawn, description: sampleLabel === undefined ? 'Your drawing' : `A training image labelled ${sampleLabel}, as drawn on the pad` });
   };
   const clear = () => {
     setSampleLabel(undefined);
@@ -49,6 +54,9 @@ export function DrawPanel() {
               </button>
               <button type="button" onClick={drawSample} disabled={!samples}>
                 Draw a sample digit
+              </button>
+              <button type="button" onClick={inspect} disabled={!drawn}>
+                Inspect this drawing
               </button>
             </div>
             {sampleLabel !== undefined && <p className="draw-sample-note muted">A training image labelled {sampleLabel}.</p>}
