@@ -15,6 +15,8 @@ export interface BackwardPass extends FastPathSwitch {
   /** dX₀ = ∂/∂input: [batch, ...input shape], only with `inputGradient`. */
   dInput?: GPUBufferBinding;
   encode(pass: GPUComputePassEncoder): void;
+  /** The same ops by the layer that made them, in the order `encode` records them (for timing each layer's kernels). */
+  layers: { layer: number; encode(pass: GPUComputePassEncoder): void }[];
   dispose(): void;
 }
 
@@ -39,6 +41,7 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   const lowest = options.inputGradient ? -1 : layers.findIndex(({ place }) => layerTensors(layout, place.index).length > 0);
   // Pipelines compile concurrently: ops are awaited together at the end, and recorded in the order they were made.
   const ops: Promise<GpuOp>[] = [];
+  const madeBy: number[] = []; // the layer index of each op
   let gradient: Pick<GpuGradient, 'dY' | 'throughActivation'> = { dY: dLogits, throughActivation: false };
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
@@ -47,6 +50,7 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     const grad = layerBindings(grads, layout, layer.place.index);
     const step = layer.backward(build, { ...gradient, grads: grad, before });
     ops.push(...step.ops);
+    madeBy.push(...step.ops.map(() => layer.place.index));
     if (!step.dX) break;
     gradient = step.dX;
   }
@@ -61,6 +65,10 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     encode(pass) {
       for (const op of ready) op.encode(pass);
     },
+    layers: [...new Set(madeBy)].map((layer) => ({
+      layer,
+      encode: (pass) => ready.forEach((op, i) => madeBy[i] === layer && op.encode(pass)),
+    })),
     dispose() {
       ready.forEach((op) => op.dispose());
       release();

@@ -19,6 +19,7 @@ import { awaitAll } from '../gpu/kernel';
 import { createModelState, type Checkpoint, type ModelState } from './model-state';
 import { advancePosition, closeSpentEpoch, epochsCompleted, startPosition, stepsLeftInEpoch, type TrainerPosition } from './progress';
 import { stepSchedule, type LrSchedule } from './schedule';
+import { StepTimingRequests, type KernelTimes } from './step-timing';
 import { createTrainingGraph, type TrainingGraph, type TrainingGraphOptions } from './training-graph';
 
 /** Settings that may change between steps without a reset. */
@@ -64,6 +65,9 @@ export class Trainer {
   /** The per-image predictions of the last evaluation, for gallery pages. */
   private lastTest?: { predictions: TestPredictions; step: number };
   private disposed = false;
+  /** Whether submits record each layer's health statistics (reported with their metrics). */
+  private recordHealth = true;
+  private readonly timing = new StepTimingRequests();
 
   private constructor(
     private readonly ctx: GpuContext,
@@ -238,8 +242,24 @@ export class Trainer {
     return galleryPage({ ...this.lastTest, labels: test.labels, images: test.images }, query, page);
   }
 
+  /** Whether the steps from the next submit on record each layer's health statistics. */
+  setHealthStatistics(on: boolean): void {
+    this.recordHealth = on;
+  }
+
+  /** The GPU time of each kernel of the next step submitted (after the first submit, once the fast kernels run). */
+  timeNextStep(): Promise<KernelTimes> {
+    return this.timing.request(this.ctx);
+  }
+
+  /** Refuses a waiting timing request: no step will come for it (training stopped). */
+  cancelStepTiming(reason: string): void {
+    this.timing.cancel(reason);
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.timing.cancel('This model was replaced or freed before a step could be timed.');
     this.predictor.dispose();
     this.inspector.dispose();
     this.graph.dispose();
@@ -258,11 +278,15 @@ export class Trainer {
     await this.fastPath;
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
+    const health = (s: number) => (this.recordHealth ? { last: s === steps - 1 } : undefined);
+    // A timing request takes the submit's first step, once the quick-start kernels have been replaced.
+    const timed = this.fastPath && this.timing.encodeIfAsked(this.ctx, encoder, this.graph, 0, health(0), { step, batch: batchSize });
     const pass = encoder.beginComputePass({ label: 'training steps' });
-    for (let s = 0; s < steps; s++) this.graph.encodeStep(pass, s);
+    for (let s = timed ? 1 : 0; s < steps; s++) this.graph.encodeStep(pass, s, health(s));
     pass.end();
-    this.ring.encodeCopy(encoder, slot);
+    this.ring.encodeCopy(encoder, slot, this.recordHealth ? this.graph.health : undefined);
     this.ctx.device.queue.submit([encoder.finish()]);
+    if (timed) timed();
     if (!this.fastPath) {
       this.fastPath = this.graph.switchToFastPath();
       this.fastPath.catch(() => {}); // a failure surfaces when the next submit awaits it

@@ -5,6 +5,7 @@ import { createGather, type GatherOp } from '../gpu/kernels/gather';
 import { fastPathOf, type FastPathSwitch } from '../gpu/kernels/matmul';
 import { createSoftmaxCrossEntropy, type SoftmaxCrossEntropyOp } from '../gpu/kernels/softmax-ce';
 import type { PipelineCache } from '../gpu/pipelines';
+import type { DispatchOwner, DispatchRecorder } from '../gpu/timed-dispatches';
 import { createFloatTensor } from '../gpu/tensors';
 import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
@@ -38,6 +39,8 @@ export interface TrainingGraph extends FastPathSwitch {
    * `last` step, the norms of the weights, gradients and update.
    */
   encodeStep(pass: GPUComputePassEncoder, slot: number, health?: { last: boolean }): void;
+  /** Records the same step as `encodeStep` into `recorder`, each dispatch marked with its layer and phase, for timing. */
+  recordStep(recorder: DispatchRecorder, slot: number, health?: { last: boolean }): void;
   dispose(): void;
 }
 
@@ -83,21 +86,24 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
     throw error;
   }
   const [g, f, l, b, h] = [gather, forward, loss, backward, health];
+  /** The step's parts in order, each with whom its dispatches belong to. */
+  const eachPart = (slot: number, probe: { last: boolean } | undefined, visit: (owner: DispatchOwner, encode: (pass: GPUComputePassEncoder) => void) => void) => {
+    visit({ phase: 'data' }, (pass) => g.encode(pass, slot));
+    for (const layer of f.layers) visit({ layer: layer.place.index, phase: 'forward' }, layer.encode);
+    if (probe) visit({ phase: 'forward' }, h.encodeUnitStats);
+    visit({ phase: 'loss' }, l.encode);
+    for (const layer of b.layers) visit({ layer: layer.layer, phase: 'backward' }, layer.encode);
+    if (probe?.last) visit({ phase: 'update' }, h.encodeSnapshot);
+    visit({ phase: 'update' }, model.optimizer.encode);
+    if (probe?.last) visit({ phase: 'update' }, h.encodeNorms);
+  };
   return {
     ...fastPathOf([f, b]),
     batch,
     health: h,
     setIndexOffsets: (offsets) => g.setIndexOffsets(offsets),
-    encodeStep(pass, slot, probe) {
-      g.encode(pass, slot);
-      f.encode(pass);
-      if (probe) h.encodeUnitStats(pass);
-      l.encode(pass);
-      b.encode(pass);
-      if (probe?.last) h.encodeSnapshot(pass);
-      model.optimizer.encode(pass);
-      if (probe?.last) h.encodeNorms(pass);
-    },
+    encodeStep: (pass, slot, probe) => eachPart(slot, probe, (_, encode) => encode(pass)),
+    recordStep: (recorder, slot, probe) => eachPart(slot, probe, (owner, encode) => recorder.section(owner, encode)),
     dispose,
   };
 }
