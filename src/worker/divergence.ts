@@ -33,14 +33,17 @@ export function whatToTry({ hyperparameters }: TrainingSettings): string {
   return `Try a lower learning rate (for example ${formatFigure(learningRate / 10)}, a tenth of ${formatFigure(learningRate)}), ${clipping}, or a smaller batch-size change.`;
 }
 
+/** `growth` (which layer's norm grew first, from the health statistics) joins what happened, when there is one. */
+const withGrowth = (seen: Sighting, growth: string): string => (growth ? `${whatHappened(seen)} ${growth}` : whatHappened(seen));
+
 /** The status message when training was paused and rolled back to the checkpoint at step `rolledBackTo`. */
-export function rolledBackMessage(seen: Sighting, settings: TrainingSettings, rolledBackTo: number): string {
-  return `Training diverged. ${whatHappened(seen)} The weights were rolled back to step ${rolledBackTo}, the last good checkpoint. ${whatToTry(settings)}`;
+export function rolledBackMessage(seen: Sighting, settings: TrainingSettings, rolledBackTo: number, growth = ''): string {
+  return `Training diverged. ${withGrowth(seen, growth)} The weights were rolled back to step ${rolledBackTo}, the last good checkpoint. ${whatToTry(settings)}`;
 }
 
 /** The status message when the collapse guard is off and training goes on. */
-export function divergingMessage(seen: Sighting, settings: TrainingSettings): string {
-  return `Diverging: ${whatHappened(seen)} Training goes on because pausing on collapse is off. ${whatToTry(settings)}`;
+export function divergingMessage(seen: Sighting, settings: TrainingSettings, growth = ''): string {
+  return `Diverging: ${withGrowth(seen, growth)} Training goes on because pausing on collapse is off. ${whatToTry(settings)}`;
 }
 
 /** The status message when training starts again with the settings that diverged at `step`. */

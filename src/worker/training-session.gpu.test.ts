@@ -54,6 +54,10 @@ describe('TrainingSession', () => {
     const metrics = events.filter((e) => e.type === 'train-metrics');
     expect(metrics.at(-1)!.step).toBe(80);
     expect(metrics.every((m) => Number.isFinite(m.loss) && m.samplesPerSecond >= 0)).toBe(true);
+    // Health statistics are on by default: a window of each layer with parameters beside every metrics window.
+    const health = events.flatMap((e) => (e.type === 'health' ? [e.window] : []));
+    expect(health.map(({ step }) => step)).toEqual(metrics.map(({ step }) => step));
+    expect(health.every(({ layers, learningRate }) => layers.map(({ name }) => name).join() === 'Dense 32 relu,Output 10 softmax' && learningRate === 3e-3)).toBe(true);
     await session.dispose();
   });
 

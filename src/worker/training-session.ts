@@ -7,8 +7,11 @@ import { CollapseDetector } from '../engine/train/collapse';
 import type { SubmitMetrics } from '../engine/train/metrics-ring';
 import type { TrainerPosition } from '../engine/train/progress';
 import { Trainer, type TrainerCheckpoint, type TrainerConfig, type TrainingSettings } from '../engine/train/trainer';
+import type { KernelTimes } from '../engine/train/step-timing';
 import { againMessage, divergingMessage, rolledBackMessage, trainAlike, type Sighting } from './divergence';
+import { HealthTracker } from './health-tracker';
 import type { Divergence, HistoryChange, SessionEvent, TrainingStatus } from './protocol';
+import { ThroughputMeter } from './throughput-meter';
 
 /** Steps per pass through the loop; the loop yields to the message queue between passes. */
 const STEPS_PER_TICK = 8;
@@ -49,7 +52,9 @@ export class TrainingSession {
   private loop?: Promise<void>;
   /** Hears of a failure inside the loop (given to train, kept for a loop restarted after a settings change). */
   private onLoopError: (error: unknown) => void = () => {};
-  private lastTick = { time: 0, samples: 0 };
+  private readonly throughput = new ThroughputMeter();
+  private readonly health = new HealthTracker();
+  private healthStatistics = true;
 
   constructor(
     private readonly ctx: GpuContext,
@@ -88,6 +93,8 @@ export class TrainingSession {
     const trainer = await Trainer.create(this.ctx, this.cache, this.dataset, config, (m) => this.onMetrics(m), weights);
     this.trainer?.dispose();
     this.trainer = trainer;
+    trainer.setHealthStatistics(this.healthStatistics);
+    this.health.clear();
     this.pending = undefined;
     this.divergedWith = undefined;
     this.beforeReset = undefined;
@@ -130,6 +137,18 @@ export class TrainingSession {
     this.pauseOnCollapse = pause;
   }
 
+  /** Whether training records per-layer health statistics, for this model and the ones built after it. */
+  setHealthStatistics(on: boolean): void {
+    this.healthStatistics = on;
+    this.trainer?.setHealthStatistics(on);
+  }
+
+  /** The GPU time of each kernel of the next training step; refused unless training runs. */
+  timeKernels(): Promise<KernelTimes> {
+    if (!this.trainer || this.status !== 'training') return Promise.reject(new Error('Kernel times come from a training step: press Train.'));
+    return this.trainer.timeNextStep();
+  }
+
   /** Starts the step loop and returns at once; `onError` hears of a failure inside the loop. */
   train(onError: (error: unknown) => void): void {
     if (!this.trainer || this.status === 'training' || this.trainer.finished) return;
@@ -152,7 +171,7 @@ export class TrainingSession {
     if (!this.trainer || this.status === 'training') return;
     await this.stop(); // a loop that stopped on a divergence finishes its rollback first
     this.beforeReset = undefined;
-    this.lastTick = { time: performance.now(), samples: 0 }; // samples/s of this step, not of the pause before it
+    this.throughput.restart(); // samples/s of this step, not of the pause before it
     await this.advance(1);
     await this.trainer.drain();
     if (this.pending) this.rollBack();
@@ -168,6 +187,7 @@ export class TrainingSession {
     this.beforeReset = trained ? { checkpoint: await this.trainer.checkpoint(), detector: this.detector } : undefined;
     this.trainer.reset();
     this.detector = freshDetector();
+    this.health.clear();
     this.checkpoint = await this.trainer.checkpoint();
     this.setStatus('ready', undefined, 'cleared');
   }
@@ -225,7 +245,7 @@ export class TrainingSession {
   }
 
   private async run(): Promise<void> {
-    this.lastTick = { time: performance.now(), samples: 0 };
+    this.throughput.restart();
     while (this.status === 'training' && this.trainer) {
       await this.advance(STEPS_PER_TICK);
       if (this.trainer.finished && this.status === 'training') this.setStatus('finished');
@@ -269,28 +289,24 @@ export class TrainingSession {
     const rolledBackTo = this.trainer!.where.step;
     this.divergedWith = { cause: seen.kind, step: seen.step, settings, rolledBackTo };
     this.detector = freshDetector();
-    this.setStatus('diverged', rolledBackMessage(seen, settings, rolledBackTo));
+    const growth = this.health.explainGrowth();
+    this.health.clear();
+    this.setStatus('diverged', rolledBackMessage(seen, settings, rolledBackTo, growth));
   }
 
   private onMetrics(metrics: SubmitMetrics): void {
     const step = metrics.firstStep + metrics.steps;
+    // Kept before the checks: a window whose norms went non-finite says which layer's grew first.
+    const health = this.trainer && this.health.window(metrics, this.trainer.config.settings);
     if (metrics.nonfiniteRows > 0 || !Number.isFinite(metrics.lossSum)) return this.diverge({ kind: 'non-finite', step }, true);
     if (!this.trainer) return; // the model was abandoned with its GPU
     const window = { step, steps: metrics.steps, loss: metrics.lossSum / metrics.samples, accuracy: metrics.correct / metrics.samples };
-    this.emit({ type: 'train-metrics', ...window, epoch: metrics.epochsDone, samplesPerSecond: this.samplesPerSecond(metrics.samples), position: this.trainer.where });
+    this.emit({ type: 'train-metrics', ...window, epoch: metrics.epochsDone, samplesPerSecond: this.throughput.report(metrics.samples), position: this.trainer.where });
+    if (health) this.emit({ type: 'health', window: health });
     const collapse = this.detector.observe(window);
     if (collapse) this.diverge(collapse, this.pauseOnCollapse);
   }
 
-  /** Samples per second over the last second or so, counting `samples` just reported. */
-  private samplesPerSecond(samples: number): number {
-    const now = performance.now();
-    this.lastTick.samples += samples;
-    const seconds = (now - this.lastTick.time) / 1000;
-    const rate = seconds > 0 ? this.lastTick.samples / seconds : 0;
-    if (seconds > 1) this.lastTick = { time: now, samples: 0 };
-    return rate;
-  }
 
   /** A divergence seen in the metrics: stop and roll back (`pause`), or warn and go on. The first one seen counts. */
   private diverge(seen: Sighting, pause: boolean): void {
@@ -302,12 +318,13 @@ export class TrainingSession {
       return;
     }
     this.divergedWith = { cause: seen.kind, step: seen.step, settings };
-    this.setStatus(this.status, divergingMessage(seen, settings));
+    this.setStatus(this.status, divergingMessage(seen, settings, this.health.explainGrowth()));
   }
 
   private async stop(): Promise<void> {
     if (this.status === 'training') this.status = 'paused';
     await this.loop;
+    this.trainer?.cancelStepTiming('Training stopped before a step could be timed: press Train.');
     await this.trainer?.drain();
   }
 

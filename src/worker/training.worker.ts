@@ -29,8 +29,9 @@ let mnist: MnistDataset | undefined;
 /** A lost device is replaced once; after a second loss this keeps the last checkpoint, so the weights can be saved. */
 let recovered = false;
 let lastRecord: SessionRecord | undefined;
-/** The page's collapse guard, kept for sessions yet to come (before the dataset is ready, after a lost GPU). */
+/** The page's collapse guard and health-statistics switch, kept for sessions yet to come (before the dataset is ready, after a lost GPU). */
 let pauseOnCollapse = true;
+let healthStatistics = true;
 
 /** A device with every error reported to the page, and a loss handled by onDeviceLost. */
 async function openDevice(): Promise<GpuContext> {
@@ -50,6 +51,7 @@ function openSession(ctx: GpuContext, data: MnistDataset): { session: TrainingSe
   const cache = new PipelineCache(ctx.device);
   const session = new TrainingSession(ctx, cache, dataset, post);
   session.setCollapseGuard(pauseOnCollapse);
+  session.setHealthStatistics(healthStatistics);
   return { session, dataset, cache };
 }
 
@@ -97,6 +99,11 @@ async function readWeights(current: TrainingSession | undefined): Promise<{ weig
   throw new Error('The GPU is not ready yet, so there is no model.');
 }
 
+async function kernelTimesOf(current: TrainingSession | undefined) {
+  if (!current) throw new Error('The GPU is not ready yet, so there is nothing to time.');
+  return current.timeKernels();
+}
+
 async function predict(current: TrainingSession | undefined, pixels: Float32Array): Promise<{ probabilities: number[] }> {
   if (!current) throw new Error('The GPU is not ready yet, so there is no model to predict with.');
   return { probabilities: Array.from(await current.predict(pixels)) };
@@ -130,6 +137,10 @@ async function handle(command: WorkerCommand): Promise<void> {
   if (command.type === 'gallery') return answer('gallery', command.requestId, (current) => galleryOf(current, mnist?.test, command.query, command.page), galleryBuffers);
   if (command.type === 'inspect') return answer('inspection', command.requestId, (current) => inspectionOf(current, command.pixels), inspectionBuffers);
   if (command.type === 'read-weight-images') return answer('weight-images', command.requestId, weightImagesOf, weightImageBuffers);
+  if (command.type === 'set-health-statistics') {
+    healthStatistics = command.on;
+    return session?.setHealthStatistics(command.on);
+  }
   if (command.type === 'set-collapse-guard') {
     pauseOnCollapse = command.pause;
     return session?.setCollapseGuard(command.pause);
@@ -161,5 +172,8 @@ async function handle(command: WorkerCommand): Promise<void> {
 // Commands run one after another, in the order sent; `train` returns once its loop has started.
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (message: MessageEvent<WorkerCommand>) => {
-  queue = queue.then(() => handle(message.data)).catch(reportError);
+  const command = message.data;
+  // A kernel-timing request waits for a step the loop has yet to take: it is answered then, without holding the queue.
+  if (command.type === 'time-kernels') void answer('kernel-times', command.requestId, kernelTimesOf);
+  else queue = queue.then(() => handle(command)).catch(reportError);
 };
