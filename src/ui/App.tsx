@@ -1,9 +1,10 @@
 // The page: a compact header, notices, then the workspace — the run and its live charts, the network, the settings —
-// and below it what the network learned, the runs kept, drawing and the data.
+// and below it what the network learned, its training health, the runs kept, drawing and the data.
 import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
 import { DataPanel } from './DataPanel';
 import { DrawPanel } from './draw/DrawPanel';
+import { HealthPanel } from './health/HealthPanel';
 import { HelpSheet } from './help/HelpSheet';
 import { InsightSection } from './insight/InsightSection';
 import { NetworkPanel } from './NetworkPanel';
@@ -47,6 +48,7 @@ export function App() {
       </main>
       <div className="below-workspace">
         <InsightSection />
+        <HealthPanel />
         <RunsPanel />
         <DrawPanel />
         <DataPanel />

@@ -5,7 +5,7 @@ import { inputBuffer, poisonedBuffer, randomArray, readPoisoned, release } from 
 import { createRng } from '../random';
 import { createActivationBackward } from './kernels/activation';
 import { createColumnSum } from './kernels/column-sum';
-import { canTimeDispatches, DispatchRecorder, encodeTimedDispatches } from './timed-dispatches';
+import { canTimeDispatches, DispatchRecorder, TimedDispatches } from './timed-dispatches';
 
 describe('timed dispatches', () => {
   let gpu: TestGpu;
@@ -29,10 +29,19 @@ describe('timed dispatches', () => {
       activation.encode(pass);
       columnSum.encode(pass);
     });
+    const timed = new TimedDispatches(ctx, recorder.dispatches, 1);
     const encoder = ctx.device.createCommandEncoder();
-    const read = encodeTimedDispatches(ctx, encoder, recorder.dispatches);
+    timed.encode(encoder);
+    // The same two kernels again in one pass timed whole.
+    const whole = encoder.beginComputePass({ timestampWrites: timed.wholePass(0) });
+    activation.encode(whole);
+    columnSum.encode(whole);
+    whole.end();
+    timed.resolve(encoder);
     ctx.device.queue.submit([encoder.finish()]);
-    const times = await read();
+    const { times, wholePassMs } = await timed.read();
+    expect(wholePassMs).toHaveLength(1);
+    expect(wholePassMs[0]).toBeGreaterThan(0);
 
     expect(times.map(({ family, layer, phase }) => `${family} ${layer} ${phase}`)).toEqual(['activation_backward 2 backward', 'column_sum 2 backward']);
     expect(times.every(({ ms }) => Number.isFinite(ms) && ms >= 0)).toBe(true);

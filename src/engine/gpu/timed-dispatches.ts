@@ -62,39 +62,70 @@ export interface DispatchTime extends DispatchOwner {
 /** Whether the device was created with timestamp queries. */
 export const canTimeDispatches = (ctx: GpuContext): boolean => ctx.device.features.has('timestamp-query');
 
+/** What the timestamps came to: each dispatch timed alone, and the passes timed whole. */
+export interface TimedResult {
+  times: DispatchTime[];
+  wholePassMs: number[];
+}
+
 /**
- * Records each dispatch into a pass of its own that writes timestamps at its start and end, resolves them, and reads
- * them once the GPU gets there (the caller does not wait on it inside its loop). Needs `canTimeDispatches(ctx)`.
+ * Each dispatch recorded into a pass of its own that writes timestamps at its start and end, and `wholePasses` more
+ * timestamp pairs for passes the caller times whole. `encode`, then the caller's passes, then `resolve`, in one encoder;
+ * `read` after the submit (the caller does not wait on it inside its loop). Needs `canTimeDispatches(ctx)`.
  */
-export function encodeTimedDispatches(ctx: GpuContext, encoder: GPUCommandEncoder, dispatches: readonly RecordedDispatch[]): () => Promise<DispatchTime[]> {
-  const count = 2 * dispatches.length;
-  const querySet = ctx.device.createQuerySet({ label: 'dispatch timestamps', type: 'timestamp', count });
-  const resolved = ctx.buffers.create({ label: 'resolved timestamps', size: count * 8, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
-  const staging = ctx.buffers.create({ label: 'timestamp staging', size: count * 8, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
-  dispatches.forEach((dispatch, i) => {
-    const pass = encoder.beginComputePass({ label: `timed ${dispatch.family}`, timestampWrites: { querySet, beginningOfPassWriteIndex: 2 * i, endOfPassWriteIndex: 2 * i + 1 } });
-    pass.setPipeline(dispatch.pipeline);
-    for (const { index, group, offsets } of dispatch.bindGroups) pass.setBindGroup(index, group, offsets ?? []);
-    pass.dispatchWorkgroups(...dispatch.workgroups);
-    pass.end();
-  });
-  encoder.resolveQuerySet(querySet, 0, count, resolved, 0);
-  encoder.copyBufferToBuffer(resolved, 0, staging, 0, count * 8);
-  return async () => {
+export class TimedDispatches {
+  private readonly querySet: GPUQuerySet;
+  private readonly resolved: GPUBuffer;
+  private readonly staging: GPUBuffer;
+  private readonly count: number;
+
+  constructor(
+    private readonly ctx: GpuContext,
+    private readonly dispatches: readonly RecordedDispatch[],
+    private readonly wholePasses = 0,
+  ) {
+    this.count = 2 * (dispatches.length + wholePasses);
+    this.querySet = ctx.device.createQuerySet({ label: 'dispatch timestamps', type: 'timestamp', count: this.count });
+    this.resolved = ctx.buffers.create({ label: 'resolved timestamps', size: this.count * 8, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
+    this.staging = ctx.buffers.create({ label: 'timestamp staging', size: this.count * 8, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+  }
+
+  encode(encoder: GPUCommandEncoder): void {
+    const { querySet } = this;
+    this.dispatches.forEach((dispatch, i) => {
+      const pass = encoder.beginComputePass({ label: `timed ${dispatch.family}`, timestampWrites: { querySet, beginningOfPassWriteIndex: 2 * i, endOfPassWriteIndex: 2 * i + 1 } });
+      pass.setPipeline(dispatch.pipeline);
+      for (const { index, group, offsets } of dispatch.bindGroups) pass.setBindGroup(index, group, offsets ?? []);
+      pass.dispatchWorkgroups(...dispatch.workgroups);
+      pass.end();
+    });
+  }
+
+  /** The timestamps of whole pass `index` (0 ≤ index < wholePasses), for its descriptor. */
+  wholePass(index: number): GPUComputePassTimestampWrites {
+    const first = 2 * (this.dispatches.length + index);
+    return { querySet: this.querySet, beginningOfPassWriteIndex: first, endOfPassWriteIndex: first + 1 };
+  }
+
+  resolve(encoder: GPUCommandEncoder): void {
+    encoder.resolveQuerySet(this.querySet, 0, this.count, this.resolved, 0);
+    encoder.copyBufferToBuffer(this.resolved, 0, this.staging, 0, this.count * 8);
+  }
+
+  /** Reads the timestamps once the GPU gets there, then frees what they took. */
+  async read(): Promise<TimedResult> {
     try {
-      await staging.mapAsync(GPUMapMode.READ);
-      const stamps = new BigInt64Array(staging.getMappedRange().slice(0));
-      return dispatches.map(({ family, layer, phase }, i) => ({
-        family,
-        phase,
-        ...(layer === undefined ? {} : { layer }),
-        // Timestamps are nanoseconds; a pair the implementation could not order reads as zero.
-        ms: Math.max(0, Number(stamps[2 * i + 1]! - stamps[2 * i]!)) / 1e6,
-      }));
+      await this.staging.mapAsync(GPUMapMode.READ);
+      const stamps = new BigInt64Array(this.staging.getMappedRange().slice(0));
+      // Timestamps are nanoseconds; a pair the implementation could not order reads as zero.
+      const span = (pair: number) => Math.max(0, Number(stamps[2 * pair + 1]! - stamps[2 * pair]!)) / 1e6;
+      const times = this.dispatches.map(({ family, layer, phase }, i) => ({ family, phase, ...(layer === undefined ? {} : { layer }), ms: span(i) }));
+      const wholePassMs = Array.from({ length: this.wholePasses }, (_, i) => span(this.dispatches.length + i));
+      return { times, wholePassMs };
     } finally {
-      querySet.destroy();
-      ctx.buffers.destroy(resolved);
-      ctx.buffers.destroy(staging);
+      this.querySet.destroy();
+      this.ctx.buffers.destroy(this.resolved);
+      this.ctx.buffers.destroy(this.staging);
     }
-  };
+  }
 }

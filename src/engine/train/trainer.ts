@@ -280,13 +280,14 @@ export class Trainer {
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
     const health = (s: number) => (this.recordHealth ? { last: s === steps - 1 } : undefined);
     // A timing request takes the submit's first step, once the quick-start kernels have been replaced.
-    const timed = this.fastPath && this.timing.encodeIfAsked(this.ctx, encoder, this.graph, 0, health(0), { step, batch: batchSize });
-    const pass = encoder.beginComputePass({ label: 'training steps' });
+    const timed = this.fastPath && this.timing.take(this.ctx, encoder, this.graph, health(0), { step, batch: batchSize, steps });
+    const pass = encoder.beginComputePass({ label: 'training steps', ...(timed?.passTimestamps ? { timestampWrites: timed.passTimestamps } : {}) });
     for (let s = timed ? 1 : 0; s < steps; s++) this.graph.encodeStep(pass, s, health(s));
     pass.end();
+    timed?.resolve(encoder);
     this.ring.encodeCopy(encoder, slot, this.recordHealth ? this.graph.health : undefined);
     this.ctx.device.queue.submit([encoder.finish()]);
-    if (timed) timed();
+    timed?.read();
     if (!this.fastPath) {
       this.fastPath = this.graph.switchToFastPath();
       this.fastPath.catch(() => {}); // a failure surfaces when the next submit awaits it

@@ -1,4 +1,4 @@
-// One layer's small multiples: gradient norm and update ratio (log), activation mean with its spread, dead units.
+// One layer's small multiples: gradient norm and update ratio (log), activation mean and standard deviation, dead units.
 import { formatFraction } from '../format';
 import type { LayerSeries } from './health-series';
 import { Sparkline } from './Sparkline';
@@ -15,7 +15,7 @@ export function LayerHealthCard({ series }: { series: LayerSeries }) {
       <div className="layer-health-plots">
         <Sparkline title="Gradient norm" points={series.gradientNorm} log />
         <Sparkline title="Update / weight" points={series.updateRatio} log band={HEALTHY_UPDATES} />
-        <Sparkline title="Activation mean (± std)" points={series.activationMean} companion={{ label: 'std', points: series.activationStd }} />
+        <Sparkline title="Activation mean and std" points={series.activationMean} companion={{ label: 'std', points: series.activationStd }} />
         {series.deadFraction && <Sparkline title="Dead units" points={series.deadFraction} format={(value) => formatFraction(value, 0)} />}
       </div>
     </article>

@@ -27,14 +27,16 @@ export function StepTimeBars() {
     return () => clearInterval(timer);
   }, [open, training, request]);
   const result = answer?.result;
-  const bars = result && 'value' in result ? timeBars(result.value.times) : [];
+  const timed = result && 'value' in result ? result.value : undefined;
+  const bars = timed ? timeBars(timed.times, timed.stepMs) : [];
   const total = bars.reduce((sum, { ms }) => sum + ms, 0);
   return (
     <details className="step-time" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Where a step’s time goes</summary>
       <p className="muted panel-note">
-        Each kernel of one sampled training step, timed on the GPU with timestamp queries (only while this is open). Chrome rounds GPU timestamps to 100 µs unless its
-        WebGPU developer features are on (chrome://flags/#enable-webgpu-developer-features).
+        One sampled training step timed on the GPU with timestamp queries, only while this is open: each kernel in a pass of its own gives its share, and the
+        submit’s other steps, timed as training runs them, give the time per step. Chrome rounds GPU timestamps to 100 µs unless its WebGPU developer features
+        are on (chrome://flags/#enable-webgpu-developer-features).
       </p>
       {result && 'error' in result && (
         <p className="muted" data-testid="step-time-error">
@@ -45,7 +47,7 @@ export function StepTimeBars() {
       {bars.length > 0 && (
         <>
           <p className="step-time-total" data-testid="step-time-total" data-total-ms={total} data-measured-ms={measured}>
-            {formatMs(total)} of GPU time per step, at step {result && 'value' in result ? result.value.step : ''}
+            {formatMs(total)} of GPU time per step, at step {timed?.step}
             {measured !== undefined && <span className="muted"> · {formatMs(measured)} per step measured from samples/s</span>}
           </p>
           <ol className="step-time-bars" aria-label="GPU time per kernel">

@@ -41,6 +41,10 @@ describe('step time bars', () => {
     ]);
     expect(bars.reduce((sum, { share }) => sum + share, 0)).toBeCloseTo(1);
     expect(timeBars([])).toEqual([]);
+    // Scaled to the step timed whole: the same shares, summing to its 10 ms.
+    const scaled = timeBars(times, 10);
+    expect(scaled.reduce((sum, { ms }) => sum + ms, 0)).toBeCloseTo(10);
+    expect(scaled.map(({ share }) => share)).toEqual(bars.map(({ share }) => share));
   });
 
   it('format milliseconds', () => {

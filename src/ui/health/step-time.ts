@@ -32,9 +32,15 @@ export interface TimeBar {
 
 const PHASE_ORDER: Record<DispatchTime['phase'], number> = { data: 0, forward: 1, loss: 2, backward: 3, update: 4 };
 
-/** One bar per (phase, layer, family), in the order a step runs them: forward by layer, backward from the last layer. */
-export function timeBars(times: readonly DispatchTime[]): TimeBar[] {
-  const total = times.reduce((sum, { ms }) => sum + ms, 0);
+/**
+ * One bar per (phase, layer, family), in the order a step runs them: forward by layer, backward from the last layer.
+ * With `stepMs` (the step timed as training runs it, in one pass) each kernel's share of the kernel-by-kernel timing is
+ * scaled to it, so the bars sum to the step's real time rather than to that of one pass per kernel.
+ */
+export function timeBars(times: readonly DispatchTime[], stepMs?: number): TimeBar[] {
+  const timedAlone = times.reduce((sum, { ms }) => sum + ms, 0);
+  const scale = stepMs !== undefined && timedAlone > 0 ? stepMs / timedAlone : 1;
+  const total = timedAlone * scale;
   const bars = new Map<string, { label: string; ms: number; order: number }>();
   for (const time of times) {
     const name = familyName(time.family);
@@ -42,7 +48,7 @@ export function timeBars(times: readonly DispatchTime[]): TimeBar[] {
     const label = `${layer}${time.phase === 'forward' || time.phase === 'backward' ? `${time.phase} · ` : ''}${name}`;
     const layerOrder = time.layer === undefined ? 0 : time.phase === 'backward' ? -time.layer : time.layer;
     const bar = bars.get(label) ?? { label, ms: 0, order: PHASE_ORDER[time.phase] * 1000 + layerOrder };
-    bar.ms += time.ms;
+    bar.ms += time.ms * scale;
     bars.set(label, bar);
   }
   return [...bars.values()].sort((a, b) => a.order - b.order).map(({ label, ms }) => ({ label, ms, share: total > 0 ? ms / total : 0 }));
