@@ -13,7 +13,9 @@ import type { TrainerName, TrainingBenchApi } from './training-protocol';
 
 const STARTERS: Record<TrainerName, TrainerStarter> = {
   ours: startOurs,
+  'ours, health off': (w1) => startOurs(w1, { health: false }),
   'ours + insight': (w1) => startOurs(w1, { insight: true }),
+  'ours + step timing': (w1) => startOurs(w1, { stepTiming: true }),
   'tfjs-webgpu': startTfjs,
   'jax-webgpu': startJax,
 };

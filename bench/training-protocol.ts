@@ -2,9 +2,23 @@
 import type { AdapterSummary } from '../src/engine/gpu/device';
 import type { ModelSpec } from '../src/engine/model/spec';
 
-/** 'ours + insight': ours while the insight panels ask for what they show, at their rates (INSIGHT_RATES). */
-export const TRAINERS = ['ours', 'ours + insight', 'tfjs-webgpu', 'jax-webgpu'] as const;
+/**
+ * 'ours' trains as the app does, health statistics on; 'ours, health off' without them; 'ours + insight' while the insight
+ * panels ask for what they show, at their rates (INSIGHT_RATES); 'ours + step timing' while the health panel's time bars
+ * sample a step every STEP_TIMING_MS.
+ */
+export const TRAINERS = ['ours', 'ours, health off', 'ours + insight', 'ours + step timing', 'tfjs-webgpu', 'jax-webgpu'] as const;
 export type TrainerName = (typeof TRAINERS)[number];
+
+/** What each panel may cost, as one row's samples/s over another's: at least `floor`. */
+export const PANEL_COSTS = [
+  { panel: 'health statistics', row: 'ours', base: 'ours, health off', floor: 0.95 },
+  { panel: 'insight views', row: 'ours + insight', base: 'ours', floor: 0.9 },
+  { panel: 'step timing', row: 'ours + step timing', base: 'ours', floor: 0.9 },
+] as const satisfies readonly { panel: string; row: TrainerName; base: TrainerName; floor: number }[];
+
+/** The time bars ask for a timed step this often while open and training. */
+export const STEP_TIMING_MS = 2000;
 
 /** How often the insight panels ask while training runs: weight images twice a second, an inspection once a second. */
 export const INSIGHT_RATES = { weightImagesMs: 500, inspectionMs: 1000 } as const;

@@ -1,7 +1,7 @@
-// Unit tier: the training benchmark's ratios — ours against the faster other library, and the insight panels' cost to ours.
+// Unit tier: the training benchmark's ratios — ours against the faster other library, and each panel's cost as a ratio of two rows.
 import { describe, expect, it } from 'vitest';
 import type { TrainerName, TrainingMeasurement } from '../bench/training-protocol';
-import { formatInsightCost, formatRatio, insightRatio, resultsRecord, speedRatio } from './bench-training-report';
+import { formatPanelCosts, formatRatio, panelCosts, resultsRecord, speedRatio } from './bench-training-report';
 
 const measured = (name: TrainerName, samplesPerSec: number, insight?: TrainingMeasurement['insight']): TrainingMeasurement => ({
   name,
@@ -26,11 +26,17 @@ describe('training benchmark ratios', () => {
     expect(formatRatio(results)).toBe('ratio ours / faster peer (jax-webgpu) in samples/s: 1.5');
   });
 
-  it('give the insight panels’ cost as ours + insight over ours, with what was answered', () => {
-    const results = [measured('ours', 3000), measured('ours + insight', 2910, answers)];
-    expect(insightRatio(results)).toBeCloseTo(0.97, 12);
-    expect(formatInsightCost(results)).toBe('ours + insight: 2910 samples/s, 0.97 × ours (answered: 40 weight images, 20 inspections, 2 gallery pages)');
-    expect(resultsRecord({ vendor: 'google', architecture: 'swiftshader', device: '', description: '' }, results)).toMatchObject({ insightRatio: insightRatio(results), results: [{ name: 'ours' }, { name: 'ours + insight', insight: answers }] });
-    expect(formatInsightCost([measured('ours', 3000)])).toBe('ours + insight / ours: - (not both measured)');
+  it('give each panel’s cost as its row over its base row, flag one over its bound, and list what the insight views answered', () => {
+    const results = [measured('ours, health off', 3100), measured('ours', 3000), measured('ours + insight', 2910, answers), measured('ours + step timing', 2400)];
+    expect(panelCosts(results).map(({ panel, ratio }) => `${panel} ${ratio.toFixed(3)}`)).toEqual(['health statistics 0.968', 'insight views 0.970', 'step timing 0.800']);
+    expect(formatPanelCosts(results).split('\n')).toEqual([
+      'health statistics: ours 3000 samples/s = 0.968 × ours, health off (bound ≥ 0.95)',
+      'insight views: ours + insight 2910 samples/s = 0.97 × ours (bound ≥ 0.9)',
+      'step timing: ours + step timing 2400 samples/s = 0.8 × ours (bound ≥ 0.9) — OVER BUDGET',
+      'insight views answered: 40 weight images, 20 inspections, 2 gallery pages',
+    ]);
+    const record = resultsRecord({ vendor: 'google', architecture: 'swiftshader', device: '', description: '' }, results);
+    expect(record.panelCosts.map(({ panel }) => panel)).toEqual(['health statistics', 'insight views', 'step timing']);
+    expect(formatPanelCosts([measured('ours', 3000)])).toBe('panel costs: - (no pair of rows measured)');
   });
 });

@@ -1,6 +1,6 @@
 // Turns training-benchmark results into the printed table, the speed ratios (to the peers, of the insight panels) and the saved bench/results.json.
 import type { AdapterSummary } from '../src/engine/gpu/device';
-import { W1, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
+import { PANEL_COSTS, W1, type TrainerName, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
 import { formatNumber } from './bench-page';
 
 const COLUMNS: { title: string; cell: (result: TrainingMeasurement) => string }[] = [
@@ -44,21 +44,34 @@ export function formatRatio(results: TrainingMeasurement[]): string {
   return `ratio ours / faster peer (${fastest.name}) in samples/s: ${formatNumber(ratio)}`;
 }
 
-/** Ours with the insight panels asking over ours alone, in samples per second, where both were measured. */
-export function insightRatio(results: TrainingMeasurement[]): number | undefined {
-  const ours = results.find((result) => result.name === 'ours');
-  const withInsight = results.find((result) => result.name === 'ours + insight');
-  return ours && withInsight ? withInsight.samplesPerSec / ours.samplesPerSec : undefined;
+/** One panel's cost: its row's samples/s over its base row's, where both were measured. */
+export interface PanelCost {
+  panel: string;
+  row: TrainerName;
+  base: TrainerName;
+  ratio: number;
+  floor: number;
 }
 
-/** `ours + insight: 1180 samples/s, 0.97 × ours (answered: 40 weight images, 20 inspections, 2 gallery pages)`. */
-export function formatInsightCost(results: TrainingMeasurement[]): string {
-  const ratio = insightRatio(results);
-  const withInsight = results.find((result) => result.name === 'ours + insight');
-  if (ratio === undefined || !withInsight?.insight) return 'ours + insight / ours: - (not both measured)';
-  const { weightImages, inspections, galleryPages } = withInsight.insight;
-  const answered = `${weightImages} weight images, ${inspections} inspections, ${galleryPages} gallery pages`;
-  return `ours + insight: ${withInsight.samplesPerSec.toFixed(0)} samples/s, ${formatNumber(ratio)} × ours (answered: ${answered})`;
+export function panelCosts(results: TrainingMeasurement[]): PanelCost[] {
+  const rate = (name: TrainerName) => results.find((result) => result.name === name)?.samplesPerSec;
+  return PANEL_COSTS.flatMap(({ panel, row, base, floor }) => {
+    const [measured, reference] = [rate(row), rate(base)];
+    return measured && reference ? [{ panel, row, base, floor, ratio: measured / reference }] : [];
+  });
+}
+
+/** `health statistics: ours 2910 samples/s = 0.97 × ours, health off (bound ≥ 0.95)`, then what the insight row answered. */
+export function formatPanelCosts(results: TrainingMeasurement[]): string {
+  const costs = panelCosts(results);
+  if (costs.length === 0) return 'panel costs: - (no pair of rows measured)';
+  const lines = costs.map(({ panel, row, base, ratio, floor }) => {
+    const measured = results.find((result) => result.name === row)!;
+    return `${panel}: ${row} ${measured.samplesPerSec.toFixed(0)} samples/s = ${formatNumber(ratio)} × ${base} (bound ≥ ${floor})${ratio < floor ? ' — OVER BUDGET' : ''}`;
+  });
+  const insight = results.find((result) => result.insight)?.insight;
+  if (insight) lines.push(`insight views answered: ${insight.weightImages} weight images, ${insight.inspections} inspections, ${insight.galleryPages} gallery pages`);
+  return lines.join('\n');
 }
 
 /** Warnings worth printing: trainers on different adapters. */
@@ -74,6 +87,6 @@ export function resultsRecord(adapter: AdapterSummary, results: TrainingMeasurem
     workload: W1.name,
     results: results.map(({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes, insight }) => ({ name, samplesPerSec, firstStepMs, testAcc, gpuDatasetBytes, ...(insight ? { insight } : {}) })),
     ratio: speedRatio(results) ?? null,
-    insightRatio: insightRatio(results) ?? null,
+    panelCosts: panelCosts(results).map(({ panel, ratio }) => ({ panel, ratio })),
   };
 }

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import type { AdapterSummary } from '../src/engine/gpu/device';
 import { EPOCH_STEPS, QUICK_STEPS, TRAINERS, W1, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
 import { BENCH_DIR, withBenchPage, type BenchPage } from './bench-page';
-import { adapterWarnings, formatInsightCost, formatOutcome, formatRatio, formatTable, resultsRecord } from './bench-training-report';
+import { adapterWarnings, formatPanelCosts, formatOutcome, formatRatio, formatTable, resultsRecord } from './bench-training-report';
 
 /** The page fetches MNIST from the app's prepared public/mnist/ files (`npm run prepare-data`). */
 const TRAINING_PAGE: BenchPage = { html: 'training.html', readyGlobal: 'trainingBench', publicDir: join(BENCH_DIR, '..', 'public') };
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   if (busy !== undefined && busy > 0.1) console.log(`warning: ${(100 * busy).toFixed(0)}% of the CPUs were busy before the run; other work slows SwiftShader, so these figures may be low`);
   const { adapter, outcomes } = await withBenchPage(TRAINING_PAGE, (page) => trainAll(page, steps));
   const results = outcomes.filter((outcome): outcome is TrainingMeasurement => !('error' in outcome));
-  console.log(`\n${formatTable(results)}\n${formatRatio(results)}\n${formatInsightCost(results)}`);
+  console.log(`\n${formatTable(results)}\n${formatRatio(results)}\n${formatPanelCosts(results)}`);
   console.log('samples/s: steps × batch over model creation + all steps to GPU completion; steady: steps 2..N only; first step: model creation + step 1 to GPU completion');
   for (const warning of adapterWarnings(results)) console.log(warning);
   if (quick) console.log(`--quick: ${steps} steps, so test accuracy is not comparable to an epoch; ${RESULTS_PATH} not written`);

@@ -1,9 +1,10 @@
-// 'ours + insight': the app's Trainer on W1 while the insight panels ask what they ask in the app, through the Trainer's API:
-// weight images twice a second, an inspection once a second, gallery pages after each evaluation.
+// 'ours + insight' and 'ours + step timing': the app's Trainer on W1 while the panels ask what they ask in the app, through
+// the Trainer's API: weight images twice a second, an inspection once a second, gallery pages after each evaluation; a
+// timed step every two seconds.
 import { PIXELS_PER_IMAGE, type MnistSplit } from '../../src/engine/data/mnist';
 import type { Trainer } from '../../src/engine/train/trainer';
 import type { BenchModel } from '../trainer';
-import { INSIGHT_RATES, type InsightAnswers } from '../training-protocol';
+import { INSIGHT_RATES, STEP_TIMING_MS, type InsightAnswers } from '../training-protocol';
 
 /** Asks `request` every `ms` while it runs; like the page's latest-wins queue it skips a tick while the last one is unanswered. */
 function periodic(ms: number, request: () => Promise<unknown>, answered: () => void, failed: (error: unknown) => void): { stop(): Promise<void> } {
@@ -49,6 +50,27 @@ export function withInsightRequests(model: BenchModel, trainer: Trainer, test: M
     insightAnswers: () => ({ ...answers }),
     dispose() {
       void stop();
+      model.dispose();
+    },
+  };
+}
+
+/** `model`, with the time bars sampling a step from now until its evaluation; a failed sample fails the run. */
+export function withStepTiming(model: BenchModel, trainer: Trainer): BenchModel {
+  let failure: unknown;
+  let sampled = 0;
+  const timing = periodic(STEP_TIMING_MS, () => trainer.timeNextStep(), () => sampled++, (error) => (failure ??= error));
+  return {
+    ...model,
+    async evaluate() {
+      await timing.stop();
+      if (failure) throw failure;
+      if (sampled === 0) throw new Error('no step was timed while training ran');
+      return model.evaluate();
+    },
+    dispose() {
+      trainer.cancelStepTiming('the benchmark ended');
+      void timing.stop();
       model.dispose();
     },
   };

@@ -10,7 +10,7 @@ import { describeAdapter } from '../contender';
 import type { BenchModel, BenchTrainer } from '../trainer';
 import type { W1Data } from '../training-data';
 import { W1, W1_SPEC } from '../training-protocol';
-import { withInsightRequests } from './ours-insight';
+import { withInsightRequests, withStepTiming } from './ours-insight';
 
 const W1_CONFIG: TrainerConfig = {
   spec: W1_SPEC,
@@ -25,7 +25,8 @@ const W1_CONFIG: TrainerConfig = {
   },
 };
 
-export async function startOurs(data: W1Data, { insight = false } = {}): Promise<BenchTrainer> {
+/** `health`: record the health statistics as the app does by default; `insight`, `stepTiming`: the panels ask while it trains. */
+export async function startOurs(data: W1Data, { health = true, insight = false, stepTiming = false } = {}): Promise<BenchTrainer> {
   // The packed training images are the largest storage binding, as in the app's worker.
   const ctx = await acquireGpu(browserGpu(), { minStorageBindingBytes: TRAIN_COUNT * PIXELS_PER_IMAGE });
   const dataset = uploadDataset(ctx, data.mnist);
@@ -37,6 +38,7 @@ export async function startOurs(data: W1Data, { insight = false } = {}): Promise
     async createModel() {
       // Compiles every pipeline of the step and of evaluation, uploads the seeded weights.
       const trainer = await Trainer.create(ctx, cache, dataset, W1_CONFIG, () => {});
+      trainer.setHealthStatistics(health);
       const model: BenchModel = {
         // The trainer keeps its own position, which starts at step 0 as `first` does.
         async runSteps(first, count) {
@@ -50,7 +52,8 @@ export async function startOurs(data: W1Data, { insight = false } = {}): Promise
         evaluate: async () => (await trainer.evaluate()).accuracy,
         dispose: () => trainer.dispose(),
       };
-      return insight ? withInsightRequests(model, trainer, data.mnist.test) : model;
+      if (insight) return withInsightRequests(model, trainer, data.mnist.test);
+      return stepTiming ? withStepTiming(model, trainer) : model;
     },
     dispose() {
       dataset.dispose();

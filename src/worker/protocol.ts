@@ -5,7 +5,7 @@ import type { TrainerPosition } from '../engine/train/progress';
 import type { TrainerConfig, TrainingSettings } from '../engine/train/trainer';
 import type { GalleryPage, GalleryQuery, Inspection, WeightImages } from '../engine/insight/types';
 import type { HealthWindow } from '../engine/health/types';
-import type { DispatchTime } from '../engine/gpu/timed-dispatches';
+import type { KernelTimes } from '../engine/train/step-timing';
 
 export type WorkerCommand =
   | { type: 'start'; datasetUrl: string }
@@ -108,6 +108,6 @@ export type WorkerEvent =
   | ({ type: 'gallery'; requestId: number } & (GalleryPage | { error: string }))
   | ({ type: 'inspection'; requestId: number } & (Inspection | { error: string }))
   | ({ type: 'weight-images'; requestId: number } & (WeightImages | { error: string }))
-  /** The GPU time of each dispatch of one training step, at `step` with batch `batch`. */
-  | ({ type: 'kernel-times'; requestId: number } & ({ times: DispatchTime[]; step: number; batch: number } | { error: string }))
+  /** The GPU time of each dispatch of one training step, and the step's time as training runs it. */
+  | ({ type: 'kernel-times'; requestId: number } & (KernelTimes | { error: string }))
   | SessionEvent;
