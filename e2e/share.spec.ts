@@ -54,6 +54,12 @@ test('a trained model travels by link and by file to fresh pages with the same n
   await expect(linked.getByRole('status').filter({ has: linked.getByTestId('training-status') })).not.toContainText('epoch 1 of 1, step 0');
   await expect(linked.getByRole('figure', { name: /Train and test loss/ }).locator('.test-markers circle')).toHaveCount(1);
   await expect(linked.getByTestId('test-accuracy')).toContainText(`${fromLink.measured.toFixed(1)}%`);
+  // The insight views work on the opened model at once: its test on arrival fills the confusion matrix and the gallery.
+  await expect(linked.getByRole('grid', { name: /Confusion matrix/ })).toBeVisible();
+  await linked.getByRole('button', { name: 'Most confident mistakes' }).click();
+  await expect(linked.getByTestId('gallery').locator('[data-test-index]').first()).toBeVisible();
+  await linked.getByTestId('weight-images').scrollIntoViewIfNeeded();
+  await expect(linked.getByTestId('weight-images').locator('.weight-grid canvas')).toBeVisible();
   await linked.screenshot({ path: testInfo.outputPath('opened-link.png'), fullPage: true });
   await linked.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(linked.getByTestId('training-status')).toHaveText('Finished');
