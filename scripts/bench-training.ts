@@ -13,6 +13,8 @@ import { adapterWarnings, formatPanelCosts, formatOutcome, formatRatio, formatTa
 /** The page fetches MNIST from the app's prepared public/mnist/ files (`npm run prepare-data`). */
 const TRAINING_PAGE: BenchPage = { html: 'training.html', readyGlobal: 'trainingBench', publicDir: join(BENCH_DIR, '..', 'public') };
 const RESULTS_PATH = join(BENCH_DIR, 'results.json');
+/** Steps of the untimed warm-up run. */
+const WARM_UP_STEPS = 40;
 
 /** Fraction of all CPUs busy over `ms` (Linux /proc/stat); undefined where that cannot be read. */
 async function cpuBusyFraction(ms: number): Promise<number | undefined> {
@@ -33,6 +35,9 @@ async function cpuBusyFraction(ms: number): Promise<number | undefined> {
 async function trainAll(page: Page, steps: number): Promise<{ adapter: AdapterSummary; outcomes: TrainingOutcome[] }> {
   const adapter = await page.evaluate(() => window.trainingBench!.load());
   console.log(`adapter: ${adapter.vendor}/${adapter.architecture} ${adapter.description}`.trim());
+  // The first run in a fresh page is slower whatever it runs (the browser warms up): an untimed short one goes first,
+  // so the rows compared with each other all start warm.
+  await page.evaluate((count) => window.trainingBench!.run('ours', count), WARM_UP_STEPS);
   const outcomes: TrainingOutcome[] = [];
   for (const name of TRAINERS) {
     const outcome = await page.evaluate(([trainer, count]) => window.trainingBench!.run(trainer, count), [name, steps] as const);

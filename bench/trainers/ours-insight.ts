@@ -6,14 +6,19 @@ import type { Trainer } from '../../src/engine/train/trainer';
 import type { BenchModel } from '../trainer';
 import { INSIGHT_RATES, STEP_TIMING_MS, type InsightAnswers } from '../training-protocol';
 
-/** Asks `request` every `ms` while it runs; like the page's latest-wins queue it skips a tick while the last one is unanswered. */
+/**
+ * Asks `request` at once and then every `ms`, as a panel does from when it opens; like the page's latest-wins queue it
+ * skips a tick while the last one is unanswered.
+ */
 function periodic(ms: number, request: () => Promise<unknown>, answered: () => void, failed: (error: unknown) => void): { stop(): Promise<void> } {
   let inFlight: Promise<void> | undefined;
-  const timer = setInterval(() => {
+  const ask = () => {
     inFlight ??= request()
       .then(answered, failed)
       .finally(() => (inFlight = undefined));
-  }, ms);
+  };
+  ask();
+  const timer = setInterval(ask, ms);
   return {
     async stop() {
       clearInterval(timer);
@@ -59,18 +64,25 @@ export function withInsightRequests(model: BenchModel, trainer: Trainer, test: M
 export function withStepTiming(model: BenchModel, trainer: Trainer): BenchModel {
   let failure: unknown;
   let sampled = 0;
-  const timing = periodic(STEP_TIMING_MS, () => trainer.timeNextStep(), () => sampled++, (error) => (failure ??= error));
+  let ended = false;
+  const timing = periodic(STEP_TIMING_MS, () => trainer.timeNextStep(), () => sampled++, (error) => ended || (failure ??= error));
+  // A request still waiting when training ends gets no step: it is refused, and that refusal is no failure.
+  const end = () => {
+    ended = true;
+    const stopped = timing.stop();
+    trainer.cancelStepTiming('the benchmark ended');
+    return stopped;
+  };
   return {
     ...model,
     async evaluate() {
-      await timing.stop();
+      await end();
       if (failure) throw failure;
       if (sampled === 0) throw new Error('no step was timed while training ran');
       return model.evaluate();
     },
     dispose() {
-      trainer.cancelStepTiming('the benchmark ended');
-      void timing.stop();
+      void end();
       model.dispose();
     },
   };

@@ -1,6 +1,6 @@
 // Training-health figures per layer and logged window, as the GPU statistics give them.
 
-/** One layer with parameters over one logged window (the steps of one submit). */
+/** One layer with parameters over one logged window (the steps of one submit), sampled at the window's last step. */
 export interface LayerHealth {
   /** Index in [...hidden layers, output layer]; cards number it index + 1. */
   layer: number;
@@ -12,10 +12,10 @@ export interface LayerHealth {
   weightNorm: number;
   /** ‖Δθ‖ / ‖θ‖ of that step's update. */
   updateRatio: number;
-  /** Of the layer's outputs over every row of the window. */
+  /** Of the layer's outputs over the rows of the window's last step. */
   activationMean: number;
   activationStd: number;
-  /** ReLU-family layers only: the fraction of units with no positive pre-activation in any row of the window. */
+  /** ReLU-family layers only: the fraction of units with no positive pre-activation in any row of the window's last step. */
   deadFraction?: number;
 }
 

@@ -29,7 +29,7 @@ interface ProbedLayer {
 export interface HealthProbe {
   /** Bytes `encodeCopy` writes: the window's statistics. */
   bytes: number;
-  /** After a step's forward pass: adds its rows to the window's per-unit statistics. */
+  /** After the window's last forward pass: its rows' per-unit statistics. */
   encodeUnitStats(pass: GPUComputePassEncoder): void;
   /** Before the window's last update: keeps the parameters, so the update's size can be measured. */
   encodeSnapshot(pass: GPUComputePassEncoder): void;
@@ -37,8 +37,8 @@ export interface HealthProbe {
   encodeNorms(pass: GPUComputePassEncoder): void;
   /** Copies the window's statistics into `target` and zeroes them for the next window (outside any pass). */
   encodeCopy(encoder: GPUCommandEncoder, target: GPUBuffer): void;
-  /** The figures of a window of `rows` rows from the bytes `encodeCopy` wrote. */
-  decode(bytes: ArrayBuffer, rows: number): LayerHealth[];
+  /** The figures of a window from the bytes `encodeCopy` wrote. */
+  decode(bytes: ArrayBuffer): LayerHealth[];
   dispose(): void;
 }
 
@@ -95,7 +95,7 @@ export async function createHealthProbe(ctx: GpuContext, cache: PipelineCache, o
       encoder.copyBufferToBuffer(stats, 0, target, 0, floats * 4);
       encoder.clearBuffer(stats);
     },
-    decode: (bytes, rows) => probed.map((layer, i) => layerHealth(layer, bytes, rows, new Float32Array(bytes, (normsAt + 3 * i) * 4, 3))),
+    decode: (bytes) => probed.map((layer, i) => layerHealth(layer, bytes, batch, new Float32Array(bytes, (normsAt + 3 * i) * 4, 3))),
     dispose() {
       ops.forEach((op) => op.dispose());
       release();

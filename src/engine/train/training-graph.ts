@@ -35,8 +35,8 @@ export interface TrainingGraph extends FastPathSwitch {
   /** The step's health statistics: recorded by `encodeStep` when asked, copied and decoded by the trainer. */
   health: HealthProbe;
   /**
-   * Records the whole step of `slot` into `pass`; with `health`, also its rows' unit statistics and, on the window's
-   * `last` step, the norms of the weights, gradients and update.
+   * Records the whole step of `slot` into `pass`; with `health`, on the window's `last` step also its rows' unit
+   * statistics and the norms of the weights, gradients and update (a sample of the window: a few dispatches per submit).
    */
   encodeStep(pass: GPUComputePassEncoder, slot: number, health?: { last: boolean }): void;
   /** Records the same step as `encodeStep` into `recorder`, each dispatch marked with its layer and phase, for timing. */
@@ -90,7 +90,7 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   const eachPart = (slot: number, probe: { last: boolean } | undefined, visit: (owner: DispatchOwner, encode: (pass: GPUComputePassEncoder) => void) => void) => {
     visit({ phase: 'data' }, (pass) => g.encode(pass, slot));
     for (const layer of f.layers) visit({ layer: layer.place.index, phase: 'forward' }, layer.encode);
-    if (probe) visit({ phase: 'forward' }, h.encodeUnitStats);
+    if (probe?.last) visit({ phase: 'forward' }, h.encodeUnitStats);
     visit({ phase: 'loss' }, l.encode);
     for (const layer of b.layers) visit({ layer: layer.layer, phase: 'backward' }, layer.encode);
     if (probe?.last) visit({ phase: 'update' }, h.encodeSnapshot);
