@@ -1,4 +1,8 @@
-// The benchmark page: starts each matmul contender once, then measures the shapes scripts/bench-kernels.ts asks for.
+// The benchmark page: starts each matmul contender once, then measures the shapes scripts/bench-kernels.ts asks for, and W2's convolutions.
+import { browserGpu } from '../src/engine/gpu/browser-gpu';
+import { acquireGpu } from '../src/engine/gpu/device';
+import { PipelineCache } from '../src/engine/gpu/pipelines';
+import { measureW2Convs, type ConvBenchApi } from './conv-bench';
 import { messageOf, type Contender } from './contender';
 import { startJax } from './contenders/jax';
 import { startOurs } from './contenders/ours';
@@ -54,4 +58,21 @@ const api: KernelBenchApi = {
   },
 };
 
+/** W2's largest operand: conv 2's dX as a GEMM reads 250·12·12 × 32·9 floats. */
+const CONV_BENCH_BYTES = 64 * 2 ** 20;
+
+const convApi: ConvBenchApi = {
+  async measure(settings) {
+    try {
+      const ctx = await acquireGpu(browserGpu(), { minStorageBindingBytes: CONV_BENCH_BYTES });
+      const rows = await measureW2Convs(ctx, new PipelineCache(ctx.device), settings);
+      ctx.device.destroy();
+      return rows;
+    } catch (error) {
+      return { error: messageOf(error) };
+    }
+  },
+};
+
+window.convBench = convApi;
 window.kernelBench = api;

@@ -1,4 +1,5 @@
-// Turns kernel-benchmark results into the printed table, the warm-up summary, the list of problems and the saved records.
+// Turns kernel-benchmark results into the printed tables, the warm-up summary, the list of problems and the saved records.
+import type { ConvRow } from '../bench/conv-bench';
 import { CONTENDERS, MAX_RELATIVE_ERROR, shapeLabel, type ContenderName, type ShapeResult } from '../bench/protocol';
 import { formatNumber } from './bench-page';
 
@@ -53,3 +54,17 @@ export function problemsOf(shapes: ShapeResult[]): string[] {
 export function withRatios(result: ShapeResult): ShapeResult & { ratioVsTfjs: number | null; ratioVsJax: number | null } {
   return { ...result, ratioVsTfjs: ratioVs(result, 'tfjs') ?? null, ratioVsJax: ratioVs(result, 'jax') ?? null };
 }
+
+/** `conv 1 forward  250×1×28×28 → 24×24×24 k5/1  conv 1.41  matmul 144000x25x24 nn (general) 0.9  conv/matmul 1.57` (GFLOP/s). */
+export function formatConvLine({ name, geometry: { batch, input, output, window }, gemm, conv, matmul }: ConvRow): string {
+  const speed = (result: ConvRow['conv']) => ('error' in result ? `failed: ${result.error}` : formatNumber(result.gflops));
+  const sizes = `${batch}×${input.channels}×${input.height}×${input.width} → ${output.channels}×${output.height}×${output.width} k${window.size}/${window.stride}`;
+  const path = 'path' in matmul ? ` (${matmul.path})` : '';
+  const ratio = 'gflops' in conv && 'gflops' in matmul ? `  conv/matmul ${formatNumber(conv.gflops / matmul.gflops)}` : '';
+  return `${name.padEnd(14)}  ${sizes}  conv ${speed(conv)}  matmul ${gemm.m}x${gemm.k}x${gemm.n} ${gemm.layout}${path} ${speed(matmul)}${ratio}`;
+}
+
+/** The conv rows that failed, once per message. */
+export const convProblems = (rows: readonly ConvRow[]): string[] => [
+  ...new Set(rows.flatMap(({ name, conv, matmul }) => [conv, matmul].flatMap((result) => ('error' in result ? [`${name} failed: ${result.error}`] : [])))),
+];

@@ -5,7 +5,7 @@ import { PRESETS } from './presets';
 import { draftSpec, experimentConfig, useExperimentStore } from './experiment-store';
 
 const store = () => useExperimentStore.getState();
-const kinds = () => store().layers.map((layer) => (layer.kind === 'dense' ? `dense ${layer.units}` : `dropout ${layer.rate}`));
+const kinds = () => store().layers.map((layer) => (layer.kind === 'dense' ? `dense ${layer.units}` : layer.kind === 'dropout' ? `dropout ${layer.rate}` : layer.kind));
 
 beforeEach(() => {
   useExperimentStore.setState(useExperimentStore.getInitialState(), true);

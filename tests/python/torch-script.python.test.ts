@@ -13,7 +13,7 @@ import { torchScript } from '../../src/engine/export/torch-script';
 import { Trainer, type TrainerConfig } from '../../src/engine/train/trainer';
 import type { TestGpu } from '../gpu/context';
 import { testGpuWithMnist } from '../gpu/mnist';
-import { ADAM_DROPOUT_COSINE, ADAMW_GELU, NESTEROV_CLIPPED_STEP } from '../fixtures/torch-experiments';
+import { ADAM_CONV, ADAM_DROPOUT_COSINE, ADAMW_GELU, NESTEROV_CLIPPED_STEP } from '../fixtures/torch-experiments';
 import { findPython, runDistributed, runPython } from './python';
 
 /** 1 epoch on 2,000 images from the same initial weights: other shuffles and dropout masks, so a few points apart at most. */
@@ -90,9 +90,12 @@ describe('the exported PyTorch script', () => {
     expect(Math.abs(file.testAccuracy! - accuracy) * 100).toBeLessThanOrEqual(TRAINED_POINTS);
   });
 
-  it("starts from the app's seeded initial weights, bit for bit", async () => {
-    const file = await runScript(NESTEROV_CLIPPED_STEP, 'initial', ['--data', mnistPackageDir(), '--epochs', '0']);
-    expect(file.weights).toEqual(initialParameters(parameterLayout(NESTEROV_CLIPPED_STEP.spec), NESTEROV_CLIPPED_STEP.seed));
+  it.each([
+    ['nesterov-clipped-step', NESTEROV_CLIPPED_STEP],
+    ['adam-conv', ADAM_CONV],
+  ] as const)("%s: starts from the app's seeded initial weights, bit for bit", async (name, experiment) => {
+    const file = await runScript(experiment, `initial-${name}`, ['--data', mnistPackageDir(), '--epochs', '0']);
+    expect(file.weights).toEqual(initialParameters(parameterLayout(experiment.spec), experiment.seed));
   });
 
   it("--weights from the app's model file starts at the app's test accuracy", async () => {

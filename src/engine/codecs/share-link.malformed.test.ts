@@ -143,7 +143,7 @@ const cases: Case[] = [
   ['10⁶ units', () => editedLink((c) => (c.experiment.spec.layers[2]!.units = 1e6)), 'spec.layers[2].units: units must be at most 4096'],
   ['1,000 layers', () => editedLink((c) => (c.experiment.spec.layers = Array.from({ length: 1000 }, () => ({ kind: 'dropout', rate: 0.1 })))), 'spec.layers: a model has at most 16 hidden layers'],
   ['a dropout rate of 1', () => editedLink((c) => (c.experiment.spec.layers[1]!.rate = 1)), 'spec.layers[1].rate: rate must be at most 0.9'],
-  ['an unknown layer kind', () => editedLink((c) => (c.experiment.spec.layers[1]!.kind = 'conv')), "spec.layers[1].kind: kind must be 'dense' or 'dropout'"],
+  ['an unknown layer kind', () => editedLink((c) => (c.experiment.spec.layers[1]!.kind = 'conv')), "spec.layers[1].kind: kind must be 'dense', 'dropout', 'conv2d', 'maxpool' or 'flatten'"],
   ['__proto__ as a top-level key', () => linkFromJson(`{"__proto__":{"polluted":true},${experimentJson.slice(1)}`), 'The link\'s contents are invalid: contents: unknown field "__proto__".'],
   ['__proto__ in the settings', () => injectedLink('"settings":{', '"__proto__":{"polluted":true},'), 'settings: unknown field "__proto__"'],
   ['__proto__ in a layer', () => injectedLink('"layers":[{', '"__proto__":{"polluted":true},'), 'spec.layers[0]: unknown field "__proto__"'],

@@ -1,4 +1,5 @@
 // The PyTorch nn.Sequential a spec becomes, from each layer kind's modules: indices, parameter names and shapes, Python source.
+import type { Shape } from '../layers/shapes';
 import { networkLayers } from '../model/network';
 import { parameterLayout, type ParameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
@@ -18,17 +19,29 @@ export interface TorchModule {
 /**
  * Each layer's modules in order: a hidden Dense layer is Linear then its activation, Dropout is nn.Dropout, the output
  * layer a final Linear(…, 10) (softmax lives in the loss). 784-128 relu-dropout-64 relu-10: Linear, ReLU, Dropout, Linear, ReLU, Linear.
+ * Modules on images (Conv2d, MaxPool2d) get an nn.Unflatten before the first, and a Linear after them an nn.Flatten
+ * unless a Flatten layer gave it one.
  */
 export function torchModules(spec: ModelSpec): TorchModule[] {
   const modules: TorchModule[] = [];
   let parametrised = 0;
+  // The script feeds each sample flat; a module that needs the other form gets a reshape first (images channel-major).
+  let tensor: 'image' | 'flat' = 'flat';
   for (const { spec: layer, kind, place } of networkLayers(spec)) {
-    for (const { source, parameters } of kind.torchModules(layer, place)) {
+    for (const { source, parameters, takes, gives } of kind.torchModules(layer, place)) {
+      if (takes && takes !== tensor) modules.push({ index: modules.length, source: takes === 'flat' ? 'nn.Flatten()' : unflatten(place.input) });
       modules.push({ index: modules.length, source, ...(parameters ? { dense: parametrised } : {}) });
+      tensor = gives ?? takes ?? tensor;
     }
     if (kind.parameters(layer, place).length > 0) parametrised++;
   }
   return modules;
+}
+
+/** nn.Unflatten of a flat sample of image shape [H, W, C] into PyTorch's [C, H, W]. */
+function unflatten(shape: Shape): string {
+  const [height, width, channels] = shape as [number, number, number];
+  return `nn.Unflatten(1, (${channels}, ${height}, ${width}))`;
 }
 
 /** Python that builds the model, e.g. for a "use it in PyTorch" panel: `model = nn.Sequential(...)`. */

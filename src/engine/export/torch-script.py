@@ -160,18 +160,23 @@ def app_uniform(seed: int, start: int, count: int) -> np.ndarray:
 
 
 def initialise(model: nn.Sequential, seed: int) -> None:
-    """The app's initial weights, bit for bit: each Linear's W [in, out] uniform in ±limit (He √(6/fan_in), Glorot
-    √(6/(fan_in+fan_out))), drawn in network order from the seed's stream; every bias zero."""
+    """The app's initial weights, bit for bit: each weight uniform in ±limit (He √(6/fan_in), Glorot
+    √(6/(fan_in+fan_out)); a Conv2d's fans count its k×k taps), drawn in network order from the seed's stream in the
+    app's layout (PyTorch's with the output axis last: a Linear's [in, out], a Conv2d's [in, k, k, out]); every bias zero."""
     drawn = 0
     for index, rule in INITS.items():
-        linear = model[index]
-        fan_out, fan_in = linear.weight.shape
+        layer = model[index]
+        shape = tuple(layer.weight.shape)  # [out, in] or [out, in, k, k]
+        count = layer.weight.numel()
+        taps = count // (shape[0] * shape[1])
+        fan_in, fan_out = shape[1] * taps, shape[0] * taps
         limit = math.sqrt(6 / fan_in) if rule == "he" else math.sqrt(6 / (fan_in + fan_out))
-        weight = (2 * app_uniform(seed, drawn, fan_in * fan_out) - 1) * limit
-        drawn += fan_in * fan_out
+        weight = (2 * app_uniform(seed, drawn, count) - 1) * limit
+        drawn += count
+        stored = weight.astype(np.float32).reshape(*shape[1:], shape[0])
         with torch.no_grad():
-            linear.weight.copy_(torch.from_numpy(weight.astype(np.float32).reshape(fan_in, fan_out).T.copy()))
-            linear.bias.zero_()
+            layer.weight.copy_(torch.from_numpy(np.ascontiguousarray(np.moveaxis(stored, -1, 0))))
+            layer.bias.zero_()
 
 
 def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:

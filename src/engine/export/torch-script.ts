@@ -1,7 +1,8 @@
 // The experiment as one standalone PyTorch training script: the template (torch-script.py) with its experiment block filled in.
 import { parseExperiment } from '../codecs/experiment';
 import { torchModules } from '../codecs/torch-modules';
-import { denseLayers } from '../model/spec';
+import { networkLayers } from '../model/network';
+import { parameterLayout } from '../model/parameters';
 import type { TrainerConfig } from '../train/trainer';
 import template from './torch-script.py?raw';
 
@@ -19,15 +20,17 @@ export function torchScript(experiment: TrainerConfig): string {
 
 /**
  * What the script holds of `experiment`, between the template's `# <experiment>` lines: its JSON (as model files record
- * it), the nn.Sequential (as the model file names it) and each Linear's init. Throws on an invalid experiment.
+ * it), the nn.Sequential (as the model file names it) and each Linear's or Conv2d's init. Throws on an invalid experiment.
  */
 export function experimentBlock(input: TrainerConfig): string {
   const checked = parseExperiment(input);
   if (!checked.ok) throw new RangeError(`Cannot export an invalid experiment: ${checked.error}`);
   const experiment = checked.experiment;
   const modules = torchModules(experiment.spec);
-  const dense = denseLayers(experiment.spec);
-  const inits = modules.flatMap(({ index, dense: denseIndex }) => (denseIndex === undefined ? [] : [`${index}: "${dense[denseIndex]!.layer.init}"`]));
+  const network = networkLayers(experiment.spec);
+  // Every kind with parameters (Dense, Conv2D) has an init.
+  const inits = parameterLayout(experiment.spec).layers.map(({ layerIndex }) => (network[layerIndex]!.spec as { init: string }).init);
+  const initLines = modules.flatMap(({ index, dense: layer }) => (layer === undefined ? [] : [`${index}: "${inits[layer]!}"`]));
   return [
     '# The experiment as the app saved it; model files carry the same JSON in their "backprop_studio" metadata.',
     `EXPERIMENT = json.loads("""${readableJson(experiment)}""")`,
@@ -40,8 +43,8 @@ export function experimentBlock(input: TrainerConfig): string {
     '    )',
     '',
     '',
-    '# Each nn.Linear by index: "he" draws U(±√(6/fan_in)), "glorot" U(±√(6/(fan_in + fan_out))); biases start at 0.',
-    `INITS: dict[int, str] = {${inits.join(', ')}}`,
+    '# Each nn.Linear and nn.Conv2d by index: "he" draws U(±√(6/fan_in)), "glorot" U(±√(6/(fan_in + fan_out))) (a Conv2d\'s fans count its k×k taps); biases start at 0.',
+    `INITS: dict[int, str] = {${initLines.join(', ')}}`,
     '',
   ].join('\n');
 }

@@ -47,6 +47,10 @@ export interface LayerFigures {
 export interface TorchModuleSource {
   source: string;
   parameters?: true;
+  /** The tensor it needs, where that matters: 'image' [N, C, H, W] or 'flat' [N, features]; the export reshapes to it. */
+  takes?: 'image' | 'flat';
+  /** The tensor it gives, when not the one it takes (nn.Flatten gives 'flat'). */
+  gives?: 'image' | 'flat';
 }
 
 /** What a layer's GPU build gets from its pass; tensors made through `tensor` belong to the pass. */

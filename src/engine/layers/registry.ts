@@ -1,9 +1,12 @@
 // The layer kinds, one line each: the graph, the reference, the summary, admission and the codecs iterate over them or look one up.
+import { CONV2D } from './conv2d';
 import { classifierLayer, DENSE } from './dense';
 import { DROPOUT } from './dropout';
+import { FLATTEN } from './flatten';
 import type { LayerKind } from './kind';
+import { MAXPOOL } from './maxpool';
 
-export const LAYER_KINDS = [DENSE, DROPOUT] as const;
+export const LAYER_KINDS = [DENSE, DROPOUT, CONV2D, MAXPOOL, FLATTEN] as const;
 
 type Kinds = (typeof LAYER_KINDS)[number];
 type SpecOf<K> = K extends LayerKind<infer Spec, infer _Tape> ? Spec : never;

@@ -42,6 +42,16 @@ export function windowPositions(length: number, { size, stride, padBefore, padAf
   return padded < size ? 0 : Math.floor((padded - size) / stride) + 1;
 }
 
+/** A window sliding over an image, with the image it reads and the one it writes. */
+export interface ImageWindow {
+  input: ImageShape;
+  output: ImageShape;
+  window: SlidingWindow;
+}
+
+/** The window over the image shapes a layer reads and writes (both [H, W, C]). */
+export const imageWindow = (input: Shape, output: Shape, window: SlidingWindow): ImageWindow => ({ input: imageOf(input)!, output: imageOf(output)!, window });
+
 /**
  * The image a window over `input` gives with `channels` channels, or why it cannot: `what` names the layer
  * in the message ("a 3×3 pool needs at least 3×3 input; it gets 2×2").

@@ -27,7 +27,7 @@ describe('validateModelSpec', () => {
     ['NaN units', dense({ units: Number.NaN }), 'layer 1: units must be a number'],
     ['an unknown activation', dense({ activation: 'swish' }), 'layer 1: activation must be one of relu, leaky_relu, sigmoid, tanh, gelu, linear'],
     ['an unknown init', dense({ init: 'zeros' }), 'layer 1: init must be one of he, glorot'],
-    ['an unknown layer kind', { layers: [{ kind: 'conv' }] }, "layer 1: kind must be 'dense' or 'dropout'"],
+    ['an unknown layer kind', { layers: [{ kind: 'conv' }] }, "layer 1: kind must be 'dense', 'dropout', 'conv2d', 'maxpool' or 'flatten'"],
     ['a dropout rate of 1', { layers: [{ kind: 'dropout', rate: 1 }] }, 'layer 1: rate must be at most 0.9'],
     ['a negative dropout rate', { layers: [{ kind: 'dropout', rate: -0.1 }] }, 'layer 1: rate must be at least 0'],
     ['an extra field', dense({ bias: false }), 'layer 1: Unrecognized key: "bias"'],

@@ -1,4 +1,5 @@
 // What sets one experiment apart from another, in words: the "changes" a run shows against the baseline run.
+import { kindOf } from '../../engine/layers/registry';
 import { networkLayers, networkSizes } from '../../engine/model/network';
 import { shapeSize } from '../../engine/layers/shapes';
 import type { LrSchedule } from '../../engine/train/schedule';
@@ -11,9 +12,9 @@ export function networkLabel(config: TrainerConfig): string {
   return [networkSizes(network).inputFloats, ...widths].join('-');
 }
 
-/** "relu, dropout 0.2, relu": the hidden layers by what they do (widths are in the network label). */
+/** "relu, dropout 0.2, relu": the hidden layers by what they do (Dense widths are in the network label), others by name. */
 function layerKinds(config: TrainerConfig): string {
-  return config.spec.layers.map((layer) => (layer.kind === 'dense' ? `${layer.activation} (${layer.init})` : `dropout ${layer.rate}`)).join(', ') || 'none';
+  return config.spec.layers.map((layer) => (layer.kind === 'dense' ? `${layer.activation} (${layer.init})` : kindOf(layer.kind).name(layer, 'hidden').toLowerCase())).join(', ') || 'none';
 }
 
 function scheduleLabel(schedule: LrSchedule): string {

@@ -1,8 +1,8 @@
 // A Dense layer on the GPU: one fused matmul + bias + activation forward; dW, db and dX (act′ of the layer before fused) backward.
-import { createActivationBackward } from '../../gpu/kernels/activation';
 import { createColumnSum } from '../../gpu/kernels/column-sum';
 import { createMatmul } from '../../gpu/kernels/matmul';
-import type { GpuBackward, GpuBuild, GpuForward, GpuForwardInput, GpuGradient, GpuLayer, GpuOp } from '../kind';
+import { inputGradient, preActivationGradient } from '../gradients';
+import type { GpuBackward, GpuBuild, GpuForward, GpuForwardInput, GpuGradient, GpuLayer } from '../kind';
 import { shapeSize } from '../shapes';
 import type { DenseLayerSpec } from './spec';
 
@@ -40,23 +40,15 @@ export function denseGpuForward(build: GpuBuild, layer: DenseLayerSpec, { place,
 
 function denseGpuBackward(build: GpuBuild, t: DenseTensors, { dY, throughActivation, grads: [dW, db], before }: GpuGradient): GpuBackward {
   const { ctx, cache, batch, quickStart } = build;
-  const ops: Promise<GpuOp>[] = [];
   // Y = act(Z) ⇒ dZ = dY ⊙ act′(Z); a linear act′ is 1, so dZ is dY.
-  let dZ = dY;
-  if (!throughActivation && t.activation.activation !== 'linear') {
-    dZ = build.tensor(`dense ${t.index} dZ`, batch * t.outputs);
-    const count = batch * t.outputs;
-    ops.push(createActivationBackward(ctx, cache, { activation: t.activation.activation, count, z: t.z.buffer, dY: dY.buffer, dZ: dZ.buffer }));
-  }
+  const { dZ, ops } = preActivationGradient(build, { index: t.index, ...t.activation, floats: batch * t.outputs }, { dY, throughActivation });
   // Z = X·W + b ⇒ dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]
   ops.push(createMatmul(ctx, cache, { layout: 'tn', m: t.inputs, k: batch, n: t.outputs, a: t.x, b: dZ, c: dW!, quickStart }));
   ops.push(createColumnSum(ctx, cache, { rows: batch, cols: t.outputs, dY: dZ, db: db! }));
   if (!before) return { ops };
   // dX = dZ·Wᵀ, through the activation of the layer before when it has one and leaves the buffer to this layer.
-  const fused = before.dY === undefined && before.activation !== undefined;
-  const label = t.index === 0 ? 'input dX' : `layer ${t.index - 1} ${fused ? 'dZ' : 'dY'}`;
-  const dX = before.dY ?? build.tensor(label, batch * t.inputs);
-  const epilogue = fused ? { kind: 'activation-derivative' as const, ...before.activation! } : undefined;
+  const { dX, through } = inputGradient(build, t.index, before, batch * t.inputs);
+  const epilogue = through && { kind: 'activation-derivative' as const, ...through };
   ops.push(createMatmul(ctx, cache, { layout: 'nt', m: batch, k: t.outputs, n: t.inputs, a: dZ, b: t.weights, c: dX, epilogue, quickStart }));
-  return { ops, dX: { dY: dX, throughActivation: fused } };
+  return { ops, dX: { dY: dX, throughActivation: through !== undefined } };
 }

@@ -1,5 +1,5 @@
 // The Dense layer kind: Y = act(X·W + b) on the input flattened; the network's fixed output layer is one too.
-import { LEAKY_RELU_SLOPE, type Activation } from '../../activations';
+import { ACTIVATION_MODULES } from '../../activations';
 import { initLimit } from '../fields';
 import type { LayerKind, ParameterTensor } from '../kind';
 import { shapeSize } from '../shapes';
@@ -8,16 +8,6 @@ import { denseReference, type DenseTape } from './reference';
 import { DENSE_FIELDS, denseDefaults, denseSchema, type DenseLayerSpec } from './spec';
 
 export { INITS, MAX_UNITS, type DenseLayerSpec } from './spec';
-
-/** The activation as a PyTorch module; 'linear' is nn.Identity so module indices stay predictable. */
-const ACTIVATION_MODULES: Record<Activation, string> = {
-  relu: 'nn.ReLU()',
-  leaky_relu: `nn.LeakyReLU(${LEAKY_RELU_SLOPE})`,
-  sigmoid: 'nn.Sigmoid()',
-  tanh: 'nn.Tanh()',
-  gelu: 'nn.GELU()', // exact (erf) GELU, as the engine computes it
-  linear: 'nn.Identity()',
-};
 
 /**
  * W: [inputs, outputs] uniform in ±limit with He (√(6/fan_in)) or Glorot (√(6/(fan_in+fan_out))) limits, stored [out, in]
@@ -50,7 +40,7 @@ export const DENSE: LayerKind<DenseLayerSpec, DenseTape> = {
   },
   // The output layer's softmax lives in the loss (nn.CrossEntropyLoss).
   torchModules: (layer, place) => [
-    { source: `nn.Linear(${shapeSize(place.input)}, ${layer.units})`, parameters: true },
+    { source: `nn.Linear(${shapeSize(place.input)}, ${layer.units})`, parameters: true, takes: 'flat' },
     ...(place.role === 'output' ? [] : [{ source: ACTIVATION_MODULES[layer.activation] }]),
   ],
   reference: denseReference,

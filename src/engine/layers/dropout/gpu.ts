@@ -1,13 +1,12 @@
 // A Dropout layer on the GPU: the counter-based mask kernel forward and backward in training, nothing in evaluation.
 import { createDropout } from '../../gpu/kernels/dropout';
-import type { GpuBuild, GpuForward, GpuForwardInput, GpuLayer } from '../kind';
+import { PASS_THROUGH } from '../gradients';
+import type { GpuBuild, GpuForward, GpuForwardInput } from '../kind';
 import { shapeSize } from '../shapes';
 import type { DropoutLayerSpec } from './spec';
 
-/** Evaluation: Y = X, and so dX = dY. */
-const PASS_THROUGH: GpuLayer = { encode: () => {}, dispose: () => {}, backward: (_, { dY, throughActivation }) => ({ ops: [], dX: { dY, throughActivation } }) };
-
 export function dropoutGpuForward(build: GpuBuild, layer: DropoutLayerSpec, { place, x, dX, random }: GpuForwardInput): GpuForward {
+  // Evaluation: Y = X, and so dX = dY.
   if (!random) return { y: x, layer: Promise.resolve(PASS_THROUGH) };
   const { index } = place;
   const length = build.batch * shapeSize(place.input);
