@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../tests/gpu/context';
 import { inputBuffer, mismatches, release } from '../../../tests/gpu/harness';
+import { uploadedRandomSplit } from '../../../tests/gpu/random-split';
 import { PIXELS_PER_IMAGE, type MnistSplit } from '../data/mnist';
-import { uploadDataset, type GpuSplit } from '../gpu/dataset';
+import type { GpuSplit } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
 import { readBuffer } from '../gpu/readback';
 import type { LayerHealth } from '../health/types';
@@ -29,11 +30,6 @@ const SPEC: ModelSpec = {
   ],
 };
 
-/** Random images as bytes and random labels. */
-function randomSplit(rngSeed: number): MnistSplit {
-  const rng = createRng(rngSeed);
-  return { count: IMAGES, images: Uint8Array.from({ length: IMAGES * PIXELS_PER_IMAGE }, () => rng.int(256)), labels: Uint8Array.from({ length: IMAGES }, () => rng.int(10)) };
-}
 
 /** The float64 batch the GPU gathers for `rows`: pixels / 255 and labels. */
 function referenceBatch(split: MnistSplit, rows: number[]): MlpBatch {
@@ -71,8 +67,7 @@ describe(`health statistics of a training window (seed ${seed})`, () => {
 
   beforeAll(async () => {
     gpu = await testGpu();
-    split = randomSplit(seed);
-    gpuSplit = uploadDataset(gpu.ctx, { train: split, test: split }).train;
+    ({ split, onGpu: gpuSplit } = uploadedRandomSplit(gpu, IMAGES, seed));
   });
 
   it('equal the reference: norms (rtol 1e-4), update ratio (rtol 1e-3), activation mean and std (rtol 1e-4), dead fractions exactly', async () => {

@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../tests/gpu/context';
 import { inputBuffer, mismatches, release } from '../../../tests/gpu/harness';
+import { uploadedRandomSplit } from '../../../tests/gpu/random-split';
 import { PIXELS_PER_IMAGE, type MnistSplit } from '../data/mnist';
-import { uploadDataset, type GpuSplit } from '../gpu/dataset';
+import type { GpuSplit } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
 import { readBuffer } from '../gpu/readback';
 import type { ModelSpec } from '../model/spec';
@@ -37,15 +38,6 @@ const hyperparameters = (learningRate: number): OptimizerHyperparameters => ({
   maxGradNorm: 0,
 });
 
-/** A random split: the images as bytes, as the GPU holds them. */
-function randomSplit(rngSeed: number): MnistSplit {
-  const rng = createRng(rngSeed);
-  return {
-    count: IMAGES,
-    images: Uint8Array.from({ length: IMAGES * PIXELS_PER_IMAGE }, () => rng.int(256)),
-    labels: Uint8Array.from({ length: IMAGES }, () => rng.int(10)),
-  };
-}
 
 interface Harness {
   model: ModelState;
@@ -96,8 +88,7 @@ describe(`training step on the GPU vs the float64 reference (seed ${seed})`, () 
 
   beforeAll(async () => {
     gpu = await testGpu();
-    split = randomSplit(seed);
-    gpuSplit = uploadDataset(gpu.ctx, { train: split, test: split }).train;
+    ({ split, onGpu: gpuSplit } = uploadedRandomSplit(gpu, IMAGES, seed));
   });
 
   it.each([0, 1, 2])('computes every gradient of the mean loss (rtol 1e-3, atol 1e-5), case %i', async (variant) => {
