@@ -1,5 +1,6 @@
 // unit: each finding fires on a series built to show it, and stays quiet on a steady healthy one.
 import { describe, expect, it } from 'vitest';
+import recordedClassic from '../../../tests/fixtures/healthy-classic-health.json';
 import { DEAD_FOR_STEPS, healthFindings } from './findings';
 import { describeFirstGrowth, firstGrowth } from './first-growth';
 import type { HealthWindow, LayerHealth } from './types';
@@ -33,7 +34,21 @@ function series(count: number, change: (health: LayerHealth, window: number) => 
 
 const kinds = (windows: HealthWindow[]) => healthFindings(windows).map(({ kind, layer }) => `${kind} ${layer}`);
 
+/** Classic (784-128-64-10, ReLU, He, Adam 1e-3, batch 128) on all of MNIST for 2 epochs: 118 windows recorded on the GPU. */
+const recorded = recordedClassic as HealthWindow[];
+
 describe('health findings', () => {
+  it('say nothing about a recorded healthy Classic run, nor does any norm grow', () => {
+    expect(recorded).toHaveLength(118);
+    expect(healthFindings(recorded)).toEqual([]);
+    expect(firstGrowth(recorded)).toBeUndefined();
+  });
+
+  it('fire on the recorded run once a layer is made to die in it', () => {
+    const dying = recorded.map((window) => ({ ...window, layers: window.layers.map((health) => (health.layer === 1 && window.step > 300 ? { ...health, deadFraction: 0.8 } : health)) }));
+    expect(healthFindings(dying).map(({ kind, layer }) => `${kind} ${layer}`)).toEqual(['dead-units 1']);
+  });
+
   it('say nothing about a steady healthy run, nor before any window', () => {
     expect(healthFindings([])).toEqual([]);
     expect(healthFindings(series(300))).toEqual([]);
