@@ -53,7 +53,7 @@ test('after a loss spike the loss axis turns log by itself, ticks stay short and
   const rate = page.getByRole('spinbutton', { name: 'Learning rate', exact: true });
   await rate.fill('10');
   await rate.press('Enter');
-  const epochs = page.getByLabel('Epochs');
+  const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.fill('2');
   await epochs.press('Enter');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

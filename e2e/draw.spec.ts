@@ -62,7 +62,7 @@ test('after training, a drawn "1" is predicted as 1, and a sample digit gets a p
   const errors = collectErrors(page);
   await page.goto('/?train=2000');
   await expectReady(page);
-  await page.getByLabel('Epochs').fill('2');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Finished', { timeout: 180_000 });
 

@@ -53,7 +53,7 @@ async function openRecorded(page: Page): Promise<{ rate: Locator; slider: Locato
 
 async function startLongRun(page: Page): Promise<void> {
   await openRecorded(page);
-  const epochs = page.getByLabel('Epochs');
+  const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.fill('50');
   await epochs.press('Enter');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -63,7 +63,7 @@ async function startLongRun(page: Page): Promise<void> {
 test('typing 10 into Epochs mid-run applies 10 after the pause, never the 1 on the way', async ({ page }) => {
   await startLongRun(page);
   await expect.poll(() => shownStep(page)).toBeGreaterThan(15); // into epoch 2 (15 steps an epoch): 1 epoch would end the run
-  await typeInto(page, page.getByLabel('Epochs'), '10'); // no Enter, no blur: the pause commits it
+  await typeInto(page, page.getByLabel('Epochs', { exact: true }), '10'); // no Enter, no blur: the pause commits it
   await expect.poll(async () => (await sentSettings(page)).at(-1)?.epochs).toBe(10);
   expect((await sentSettings(page)).map((settings) => settings.epochs)).not.toContain(1);
   // The run goes on to its tenth epoch (had 1 been applied on the way, it would have stopped in the second).

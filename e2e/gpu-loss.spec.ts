@@ -6,7 +6,7 @@ import { expectReady, shownStep } from './page-helpers';
 test('recovers from a crashed GPU process: resumes from the last checkpoint and trains on', async ({ page, browser }) => {
   await page.goto('/?train=2000');
   await expectReady(page);
-  await page.getByLabel('Epochs').fill('200'); // 15 steps an epoch, a checkpoint at each epoch end
+  await page.getByLabel('Epochs', { exact: true }).fill('200'); // 15 steps an epoch, a checkpoint at each epoch end
   await expectReady(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect.poll(() => shownStep(page)).toBeGreaterThan(40);

@@ -38,8 +38,8 @@ async function shownImages(page: Page): Promise<{ index: number; predicted: numb
 }
 
 async function trainFor(page: Page, epochs: number): Promise<void> {
-  await page.getByLabel('Epochs').fill(String(epochs));
-  await page.getByLabel('Epochs').press('Enter');
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
 }
 

@@ -16,7 +16,7 @@ test('builds 784-64-10 by dragging a Dense layer in, trains it on 2,000 images, 
   await expect(page.getByTestId('layer-card')).toHaveCount(1);
   await page.getByLabel('Units of layer 1').fill('64');
   await expect(page.getByTestId('network-parameters')).toHaveText('50,890'); // 784·64 + 64 + 64·10 + 10
-  await page.getByLabel('Epochs').fill('8'); // 15 steps an epoch: long enough to pause mid-run
+  await page.getByLabel('Epochs', { exact: true }).fill('8'); // 15 steps an epoch: long enough to pause mid-run
   await expectReady(page);
   await page.screenshot({ path: testInfo.outputPath('built.png'), fullPage: true });
 

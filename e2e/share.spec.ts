@@ -18,7 +18,7 @@ async function expectSameExperiment(page: Page): Promise<void> {
   await expect(page.getByLabel('Units of layer 2')).toHaveValue('48');
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.002');
   await expect(page.getByLabel('Seed')).toHaveValue('5');
-  await expect(page.getByLabel('Epochs')).toHaveValue('1');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('1');
 }
 
 test('a trained model travels by link and by file to fresh pages with the same network, settings and accuracy', async ({ page, context }, testInfo) => {
@@ -27,7 +27,7 @@ test('a trained model travels by link and by file to fresh pages with the same n
   await page.getByLabel('Units of layer 2').fill('48');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.002');
   await page.getByLabel('Seed').fill('5');
-  await page.getByLabel('Epochs').fill('1');
+  await page.getByLabel('Epochs', { exact: true }).fill('1');
   await expectReady(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('training-status')).toHaveText('Finished');

@@ -25,8 +25,8 @@ const lossChart = (page: Page) => page.getByRole('figure', { name: /Train and te
 const accuracyChart = (page: Page) => page.getByRole('figure', { name: /accuracy/i }).first();
 
 async function startTraining(page: Page): Promise<void> {
-  await page.getByLabel('Epochs').fill('50');
-  await page.getByLabel('Epochs').press('Enter');
+  await page.getByLabel('Epochs', { exact: true }).fill('50');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.locator('.chart .recharts-line-curve').first()).toBeVisible();
 }
@@ -148,13 +148,13 @@ test('the address follows the edited experiment, and a reload restores the netwo
   await expectReady(page);
   const before = page.url();
   await page.getByRole('button', { name: 'Delete layer 2' }).click();
-  await page.getByLabel('Epochs').fill('7');
-  await page.getByLabel('Epochs').press('Enter');
+  await page.getByLabel('Epochs', { exact: true }).fill('7');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
   await expect.poll(() => page.url()).not.toBe(before);
   expect(page.url()).toContain('?train=2000#v1.');
   await page.reload();
   await expect(page.getByTestId('opened-notice')).toContainText('Opened the experiment in the address: its network and settings.');
-  await expect(page.getByLabel('Epochs')).toHaveValue('7');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('7');
   await expect(page.getByTestId('layer-card')).toHaveCount(1);
   await expect(page.getByText('On 2,000 training images')).toBeVisible();
 });
