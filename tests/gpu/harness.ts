@@ -82,6 +82,9 @@ export function relativeBound(expected: ArrayLike<number>, rtol: number, atol: n
   return (i) => atol + rtol * Math.abs(expected[i]!);
 }
 
+/** A buffer's whole contents as float32 values. */
+export const readFloats = async (ctx: GpuContext, buffer: GPUBuffer): Promise<Float32Array> => new Float32Array(await readBuffer(ctx, buffer));
+
 /** Releases test buffers. */
 export function release(ctx: GpuContext, ...buffers: GPUBuffer[]): void {
   for (const buffer of buffers) ctx.buffers.destroy(buffer);

@@ -1,4 +1,5 @@
 // Findings in plain words from the health windows: each names the layer, the figure, and what to try.
+import { median } from './median';
 import type { HealthWindow, LayerHealth } from './types';
 
 export type FindingKind = 'dead-units' | 'updates-too-large' | 'updates-too-small' | 'vanishing-gradients' | 'exploding-gradients';
@@ -31,11 +32,6 @@ interface WindowFigures {
 }
 
 const percent = (fraction: number): string => `${Number((100 * fraction).toPrecision(2))}%`;
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Each layer's figures over the windows, oldest first. */
 function seriesByLayer(windows: readonly HealthWindow[]): Map<number, WindowFigures[]> {

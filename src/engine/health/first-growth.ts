@@ -1,4 +1,5 @@
 // Which layer's norm grew first before a divergence, and at which step: the health windows read backwards from the end.
+import { median } from './median';
 import type { HealthWindow, LayerHealth } from './types';
 
 /** A norm this many times its usual size has grown. */
@@ -16,8 +17,6 @@ export interface FirstGrowth {
 
 type Figure = FirstGrowth['figure'];
 const NORMS: Record<Figure, (health: LayerHealth) => number> = { gradient: (health) => health.gradientNorm, weight: (health) => health.weightNorm };
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /** The earliest window in which some layer's gradient or weight norm reached GROWTH× its usual size, or none. */
 export function firstGrowth(windows: readonly HealthWindow[]): FirstGrowth | undefined {

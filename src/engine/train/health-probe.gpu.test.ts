@@ -1,7 +1,7 @@
 // gpu tier: each health statistic of a two-step window (sampled at its last step) against the float64 reference on that step's tensors.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../tests/gpu/context';
-import { inputBuffer, mismatches, release } from '../../../tests/gpu/harness';
+import { inputBuffer, mismatches, readFloats, release } from '../../../tests/gpu/harness';
 import { uploadedRandomSplit } from '../../../tests/gpu/random-split';
 import { PIXELS_PER_IMAGE, type MnistSplit } from '../data/mnist';
 import type { GpuSplit } from '../gpu/dataset';
@@ -57,7 +57,6 @@ function encodeStep({ ctx }: TestGpu, graph: TrainingGraph, last: boolean, stats
   ctx.device.queue.submit([encoder.finish()]);
 }
 
-const readFloats = async (gpu: TestGpu, buffer: GPUBuffer) => new Float32Array(await readBuffer(gpu.ctx, buffer));
 const squares = (values: ArrayLike<number>, from: number, to: number) => Array.prototype.slice.call(values, from, to).reduce((sum: number, value: number) => sum + value * value, 0);
 
 describe(`health statistics of a training window (seed ${seed})`, () => {
@@ -81,18 +80,18 @@ describe(`health statistics of a training window (seed ${seed})`, () => {
     const graph = await createTrainingGraph(ctx, cache, { spec: SPEC, model, batch: BATCH, split: gpuSplit, indices, stepsPerSubmit: 1, accumulators, dropoutSeed: seed });
     const stats = ctx.buffers.create({ label: 'health copy', size: graph.health.bytes, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC });
     model.reset(seed);
-    const start = await readFloats(gpu, model.params);
+    const start = await readFloats(gpu.ctx, model.params);
     const firstBias = layerTensors(model.layout, 0)[1]!;
     start.fill(-50, firstBias.offset, firstBias.offset + DEAD_UNITS);
     ctx.device.queue.writeBuffer(model.params, 0, start);
 
     graph.setIndexOffsets([0]);
     encodeStep(gpu, graph, false);
-    const before = await readFloats(gpu, model.params);
+    const before = await readFloats(gpu.ctx, model.params);
     graph.setIndexOffsets([BATCH]);
     encodeStep(gpu, graph, true, stats);
     const health = graph.health.decode(await readBuffer(ctx, stats));
-    const after = await readFloats(gpu, model.params);
+    const after = await readFloats(gpu.ctx, model.params);
 
     // The first step records nothing: the window is sampled at its last step, whose forward saw `before`.
     const steps = [referenceLayers(model.layout, before, referenceBatch(split, rows.slice(BATCH)))];

@@ -1,12 +1,11 @@
 // gpu tier: a whole training step on the GPU (all kernels chained) against the float64 reference MLP.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testGpu, type TestGpu } from '../../../tests/gpu/context';
-import { inputBuffer, mismatches, release } from '../../../tests/gpu/harness';
+import { inputBuffer, mismatches, readFloats, release } from '../../../tests/gpu/harness';
 import { uploadedRandomSplit } from '../../../tests/gpu/random-split';
 import { PIXELS_PER_IMAGE, type MnistSplit } from '../data/mnist';
 import type { GpuSplit } from '../gpu/dataset';
 import { createLossAccumulators } from '../gpu/kernels/softmax-ce';
-import { readBuffer } from '../gpu/readback';
 import type { ModelSpec } from '../model/spec';
 import type { OptimizerHyperparameters, OptimizerKind } from '../optimizers';
 import { createRng } from '../random';
@@ -79,7 +78,6 @@ function runSteps({ ctx }: TestGpu, graph: TrainingGraph, offsets: number[]): vo
   ctx.device.queue.submit([encoder.finish()]);
 }
 
-const readFloats = async (gpu: TestGpu, buffer: GPUBuffer) => new Float32Array(await readBuffer(gpu.ctx, buffer));
 
 describe(`training step on the GPU vs the float64 reference (seed ${seed})`, () => {
   let gpu: TestGpu;
@@ -97,9 +95,9 @@ describe(`training step on the GPU vs the float64 reference (seed ${seed})`, () 
     const indices = Array.from({ length: batch }, () => rng.int(IMAGES));
     const h = await build(gpu, gpuSplit, indices, batch, 'sgd', 0, seed + variant);
     h.model.reset(seed + variant);
-    const params = await readFloats(gpu, h.model.params);
+    const params = await readFloats(gpu.ctx, h.model.params);
     runSteps(gpu, h.graph, [0]);
-    const grads = await readFloats(gpu, h.model.grads);
+    const grads = await readFloats(gpu.ctx, h.model.grads);
     const expected = mlpGradients(SPEC, h.model.layout, params, referenceBatch(split, indices, 0, batch, seed + variant, 0)).grads;
     expect(mismatches(grads, expected, (i) => 1e-5 + 1e-3 * Math.abs(expected[i]!))).toEqual([]);
     h.dispose();
@@ -114,13 +112,13 @@ describe(`training step on the GPU vs the float64 reference (seed ${seed})`, () 
     const hp = hyperparameters(0.05);
     const h = await build(gpu, gpuSplit, indices, batch, 'momentum', hp.learningRate, seed);
     h.model.reset(seed);
-    const state = initialOptimizerState('momentum', await readFloats(gpu, h.model.params));
+    const state = initialOptimizerState('momentum', await readFloats(gpu.ctx, h.model.params));
     runSteps(gpu, h.graph, [0, 1, 2, 3, 4].map((s) => s * batch));
     for (let step = 0; step < 5; step++) {
       const { grads } = mlpGradients(SPEC, h.model.layout, state.params, referenceBatch(split, indices, step * batch, batch, seed, step));
       optimizerStep('momentum', hp, state, grads);
     }
-    const params = await readFloats(gpu, h.model.params);
+    const params = await readFloats(gpu.ctx, h.model.params);
     expect(mismatches(params, state.params, (i) => 1e-6 + 1e-4 * Math.abs(state.params[i]!))).toEqual([]);
     h.dispose();
   });
@@ -133,9 +131,9 @@ describe(`training step on the GPU vs the float64 reference (seed ${seed})`, () 
     let raised = 0;
     for (let step = 0; step < 100; step++) {
       const data = referenceBatch(split, indices, step, 1, seed, step);
-      const before = mlpForward(SPEC, h.model.layout, await readFloats(gpu, h.model.params), data).meanLoss;
+      const before = mlpForward(SPEC, h.model.layout, await readFloats(gpu.ctx, h.model.params), data).meanLoss;
       runSteps(gpu, h.graph, [step]);
-      const after = mlpForward(SPEC, h.model.layout, await readFloats(gpu, h.model.params), data).meanLoss;
+      const after = mlpForward(SPEC, h.model.layout, await readFloats(gpu.ctx, h.model.params), data).meanLoss;
       if (after < before) raised++; // loss = −log p(label | image)
     }
     expect(raised).toBe(100);
