@@ -45,6 +45,10 @@ export interface TrainerCheckpoint {
   position: TrainerPosition;
 }
 
+/** How a step of a submit records the health statistics: the window's last step samples them. */
+const WINDOW_STEP = { last: false } as const;
+const WINDOW_END = { last: true } as const;
+
 /** Steps recorded into one submit: fewer submits, same work. */
 const STEPS_PER_SUBMIT = 8;
 
@@ -278,7 +282,7 @@ export class Trainer {
     await this.fastPath;
     const slot = await this.ring.acquire();
     const encoder = this.ctx.device.createCommandEncoder({ label: `steps ${step}..${step + steps - 1}` });
-    const health = (s: number) => (this.recordHealth ? { last: s === steps - 1 } : undefined);
+    const health = (s: number) => (this.recordHealth ? (s === steps - 1 ? WINDOW_END : WINDOW_STEP) : undefined);
     // A timing request takes the submit's first step, once the quick-start kernels have been replaced.
     const timed = this.fastPath && this.timing.take(this.ctx, encoder, this.graph, health(0), { step, batch: batchSize, steps });
     const pass = encoder.beginComputePass({ label: 'training steps', ...(timed?.passTimestamps ? { timestampWrites: timed.passTimestamps } : {}) });

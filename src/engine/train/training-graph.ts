@@ -28,6 +28,12 @@ export interface TrainingGraphOptions {
   quickStart?: boolean;
 }
 
+/** One part of a step: whom its dispatches belong to, and how it records them. */
+interface StepPart {
+  owner: DispatchOwner;
+  encode(pass: GPUComputePassEncoder): void;
+}
+
 export interface TrainingGraph extends FastPathSwitch {
   batch: number;
   /** The index offset of each step of the next submit (one per slot, in order). */
@@ -86,24 +92,34 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
     throw error;
   }
   const [g, f, l, b, h] = [gather, forward, loss, backward, health];
-  /** The step's parts in order, each with whom its dispatches belong to. */
-  const eachPart = (slot: number, probe: { last: boolean } | undefined, visit: (owner: DispatchOwner, encode: (pass: GPUComputePassEncoder) => void) => void) => {
-    visit({ phase: 'data' }, (pass) => g.encode(pass, slot));
-    for (const layer of f.layers) visit({ layer: layer.place.index, phase: 'forward' }, layer.encode);
-    if (probe?.last) visit({ phase: 'forward' }, h.encodeUnitStats);
-    visit({ phase: 'loss' }, l.encode);
-    for (const layer of b.layers) visit({ layer: layer.layer, phase: 'backward' }, layer.encode);
-    if (probe?.last) visit({ phase: 'update' }, h.encodeSnapshot);
-    visit({ phase: 'update' }, model.optimizer.encode);
-    if (probe?.last) visit({ phase: 'update' }, h.encodeNorms);
+  /** The step's parts in order, each with whom its dispatches belong to; made once per slot and health mode, not per step. */
+  const makeParts = (slot: number, probe: { last: boolean } | undefined): StepPart[] => {
+    const parts: StepPart[] = [{ owner: { phase: 'data' }, encode: (pass) => g.encode(pass, slot) }];
+    for (const layer of f.layers) parts.push({ owner: { layer: layer.place.index, phase: 'forward' }, encode: layer.encode });
+    if (probe?.last) parts.push({ owner: { phase: 'forward' }, encode: h.encodeUnitStats });
+    parts.push({ owner: { phase: 'loss' }, encode: l.encode });
+    for (const layer of b.layers) parts.push({ owner: { layer: layer.layer, phase: 'backward' }, encode: layer.encode });
+    if (probe?.last) parts.push({ owner: { phase: 'update' }, encode: h.encodeSnapshot });
+    parts.push({ owner: { phase: 'update' }, encode: model.optimizer.encode });
+    if (probe?.last) parts.push({ owner: { phase: 'update' }, encode: h.encodeNorms });
+    return parts;
+  };
+  const made: StepPart[][] = [];
+  const partsOf = (slot: number, probe: { last: boolean } | undefined): StepPart[] => {
+    const mode = probe?.last ? 1 : 0; // a window's other steps record what a step without statistics does
+    return (made[2 * slot + mode] ??= makeParts(slot, probe));
   };
   return {
     ...fastPathOf([f, b]),
     batch,
     health: h,
     setIndexOffsets: (offsets) => g.setIndexOffsets(offsets),
-    encodeStep: (pass, slot, probe) => eachPart(slot, probe, (_, encode) => encode(pass)),
-    recordStep: (recorder, slot, probe) => eachPart(slot, probe, (owner, encode) => recorder.section(owner, encode)),
+    encodeStep(pass, slot, probe) {
+      for (const part of partsOf(slot, probe)) part.encode(pass);
+    },
+    recordStep(recorder, slot, probe) {
+      for (const part of partsOf(slot, probe)) recorder.section(part.owner, part.encode);
+    },
     dispose,
   };
 }
