@@ -14,10 +14,6 @@ override WORKGROUP_SIZE: u32 = 64u;
 @group(0) @binding(1) var<storage, read> dy4: array<vec4<f32>>;       // dY: [rows, cols / 4] of vec4
 @group(0) @binding(2) var<storage, read_write> db4: array<vec4<f32>>; // db: [cols / 4] of vec4
 
-/** Flat index of this invocation in a dispatch folded into x and y (src/engine/gpu/dispatch.ts). */
-fn invocation_index(gid: vec3u, groups: vec3u) -> u32 {
-  return gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-}
 
 // Rows are summed four at a time into four partial sums (shorter rounding chains), then the tail rows.
 @compute @workgroup_size(WORKGROUP_SIZE)

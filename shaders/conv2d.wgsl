@@ -34,10 +34,6 @@ override FUSED_DERIVATIVE: bool = false;
 
 @group(0) @binding(0) var<uniform> params: ConvParams;
 
-/** Flat index of this invocation in a dispatch folded into x and y (src/engine/gpu/dispatch.ts). */
-fn invocation_index(gid: vec3u, groups: vec3u) -> u32 {
-  return gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-}
 
 const QUAD = vec4<u32>(0u, 1u, 2u, 3u);
 

@@ -17,10 +17,6 @@ override WORKGROUP_SIZE: u32 = 64u;
 @group(0) @binding(3) var<storage, read_write> unit_sums: array<f32>;   // [units, 2]: Σ y, Σ y², added to over the window
 @group(0) @binding(4) var<storage, read_write> unit_alive: array<u32>;  // [units]: 1 once some row had z > 0
 
-/** Flat index of this invocation in a dispatch folded into x and y (src/engine/gpu/dispatch.ts). */
-fn invocation_index(gid: vec3u, groups: vec3u) -> u32 {
-  return gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-}
 
 // One invocation per unit walks the batch's rows: neighbouring invocations read neighbouring words of each row.
 @compute @workgroup_size(WORKGROUP_SIZE)

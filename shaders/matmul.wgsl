@@ -34,10 +34,6 @@ override BLOCK_STRIPS: u32 = 8u;
 @group(0) @binding(4) var<storage, read> bias: array<f32>;                 // [N] (bias epilogues)
 @group(0) @binding(5) var<storage, read_write> pre_activation: array<f32>; // Z: [M, N] (Z and gradient epilogues)
 
-/** Flat index of this invocation in a dispatch folded into x and y (src/engine/gpu/dispatch.ts). */
-fn invocation_index(gid: vec3u, groups: vec3u) -> u32 {
-  return gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-}
 
 /** Writes one output element after its epilogue; elements outside C are skipped. dims: (M, K, N). */
 fn store_element(dims: vec3<u32>, row: u32, col: u32, sum: f32) {

@@ -20,10 +20,6 @@ override FUSED_DERIVATIVE: bool = false;
 
 @group(0) @binding(0) var<uniform> params: PoolParams;
 
-/** Flat index of this invocation in a dispatch folded into x and y (src/engine/gpu/dispatch.ts). */
-fn invocation_index(gid: vec3u, groups: vec3u) -> u32 {
-  return gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-}
 
 @group(0) @binding(1) var<storage, read> forward_x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> forward_y: array<f32>;

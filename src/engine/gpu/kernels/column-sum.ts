@@ -2,9 +2,10 @@
 import type { GpuContext } from '../device';
 import { createKernelOp, type ComputeOp } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
+import { FOLDED_INDEX_SHADER } from './folded-index';
 import columnSumCode from '../../../../shaders/column_sum.wgsl?raw';
 
-const COLUMN_SUM_SHADER: ShaderSource = { file: 'shaders/column_sum.wgsl', code: columnSumCode };
+const COLUMN_SUM_SHADER: ShaderSource = { file: 'shaders/column_sum.wgsl', code: columnSumCode, includes: [FOLDED_INDEX_SHADER] };
 const WORKGROUP_SIZE = 64;
 
 export interface ColumnSumOptions {

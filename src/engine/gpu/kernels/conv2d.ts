@@ -6,9 +6,10 @@ import { awaitAll, createKernelOp, type ComputeOp, type KernelResource } from '.
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { ACTIVATIONS_SHADER } from './activation';
 import { runsOnCpu } from './matmul';
+import { FOLDED_INDEX_SHADER } from './folded-index';
 import conv2dCode from '../../../../shaders/conv2d.wgsl?raw';
 
-const CONV2D_SHADER: ShaderSource = { file: 'shaders/conv2d.wgsl', code: conv2dCode, includes: [ACTIVATIONS_SHADER] };
+const CONV2D_SHADER: ShaderSource = { file: 'shaders/conv2d.wgsl', code: conv2dCode, includes: [ACTIVATIONS_SHADER, FOLDED_INDEX_SHADER] };
 
 /** Columns of a strip: each invocation computes ROW_TILES strips of 4 rows × 16 columns. */
 const STRIP_COLUMNS = 16;

@@ -2,9 +2,10 @@
 import type { GpuContext } from '../device';
 import { createKernelOp, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
+import { FOLDED_INDEX_SHADER } from './folded-index';
 import healthCode from '../../../../shaders/health.wgsl?raw';
 
-const HEALTH_SHADER: ShaderSource = { file: 'shaders/health.wgsl', code: healthCode };
+const HEALTH_SHADER: ShaderSource = { file: 'shaders/health.wgsl', code: healthCode, includes: [FOLDED_INDEX_SHADER] };
 /** A power of two: the norms' tree reduction halves it. */
 const WORKGROUP_SIZE = 64;
 

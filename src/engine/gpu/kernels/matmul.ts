@@ -6,11 +6,12 @@ import { foldedDispatch } from '../dispatch';
 import { bindKernel, type BoundKernel, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { ACTIVATIONS_SHADER } from './activation';
+import { FOLDED_INDEX_SHADER } from './folded-index';
 import matmulCode from '../../../../shaders/matmul.wgsl?raw';
 
 export type { MatmulLayout } from '../../reference/matmul';
 
-const MATMUL_SHADER: ShaderSource = { file: 'shaders/matmul.wgsl', code: matmulCode, includes: [ACTIVATIONS_SHADER] };
+const MATMUL_SHADER: ShaderSource = { file: 'shaders/matmul.wgsl', code: matmulCode, includes: [ACTIVATIONS_SHADER, FOLDED_INDEX_SHADER] };
 
 const LAYOUT_CODE: Record<MatmulLayout, number> = { nn: 0, tn: 1, nt: 2 };
 const EPILOGUE_CODE = { none: 0, biasActivation: 1, biasActivationZ: 2, activationDerivative: 3 } as const;

@@ -5,9 +5,10 @@ import { createKernelOp, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { ACTIVATIONS_SHADER } from './activation';
 import type { ConvGeometry } from './conv2d';
+import { FOLDED_INDEX_SHADER } from './folded-index';
 import poolCode from '../../../../shaders/pool.wgsl?raw';
 
-const POOL_SHADER: ShaderSource = { file: 'shaders/pool.wgsl', code: poolCode, includes: [ACTIVATIONS_SHADER] };
+const POOL_SHADER: ShaderSource = { file: 'shaders/pool.wgsl', code: poolCode, includes: [ACTIVATIONS_SHADER, FOLDED_INDEX_SHADER] };
 const WORKGROUP_SIZE = 64;
 
 /** A pool's sizes are a convolution's without padding, with as many output channels as input ones. */
