@@ -1,7 +1,7 @@
 // e2e: what the network learned — the confusion matrix and its gallery checked against the served IDX labels, an inspected
 // digit's saliency and network view, first-layer weight tiles that change as training goes on, the keyboard path, and layouts.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectReady, focusedLabel, servedTestLabels, tabUntilFocusIn } from './page-helpers';
+import { expectReady, focusedLabel, servedTestLabels, shownStep, tabUntilFocusIn } from './page-helpers';
 
 const matrix = (page: Page) => page.getByRole('grid', { name: /Confusion matrix/ });
 const gallery = (page: Page) => page.getByTestId('gallery');
@@ -50,16 +50,20 @@ test('after training, a confusion cell opens its test images, one inspects, and 
   await page.goto('/?train=2000');
   await expectReady(page);
   await expect(page.getByText('Train an epoch or press Test now')).toBeVisible();
-  await trainFor(page, 2);
-  // The weights are read only while their panel is on screen.
-  await page.getByTestId('weight-images').scrollIntoViewIfNeeded();
   const source = page.getByTestId('confusion-source');
-  await expect(source).toContainText('(epoch 1)', { timeout: 240_000 });
-  await expect(weightCanvas(page)).toBeVisible();
-  const afterEpochOne = await canvasPixels(weightCanvas(page));
-  await expect(page.getByTestId('training-status')).toHaveText('Finished', { timeout: 240_000 });
-  await expect(source).toContainText('(epoch 2)');
-  await expect.poll(() => canvasPixels(weightCanvas(page)), { message: 'the weight tiles after epoch 2 differ from those after epoch 1' }).not.toBe(afterEpochOne);
+  /** The tiles once training has finished and they show the weights of the last step. */
+  const finishedTiles = async (epoch: number): Promise<string> => {
+    // The weights are read only while their panel is on screen (editing Epochs scrolled the settings into view).
+    await page.getByTestId('weight-images').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('training-status')).toHaveText('Finished', { timeout: 240_000 });
+    await expect(source).toContainText(`(epoch ${epoch})`);
+    await expect(page.getByTestId('weight-images')).toContainText(`weights of step ${await shownStep(page)}`);
+    return canvasPixels(weightCanvas(page));
+  };
+  await trainFor(page, 1);
+  const afterEpochOne = await finishedTiles(1);
+  await trainFor(page, 2);
+  expect(await finishedTiles(2), 'the weight tiles after epoch 2 differ from those after epoch 1').not.toBe(afterEpochOne);
 
   // The most frequent mistake: every image its gallery shows is of that true class (by the IDX labels), predicted as the cell says.
   const mistakes = (await cells(page)).filter((cell) => cell.trueClass !== cell.predictedClass && cell.count > 0);
