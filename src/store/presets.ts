@@ -24,6 +24,33 @@ export const PRESETS = {
       ],
     },
   },
+  lenet5: {
+    label: 'LeNet-5 (conv 6-16, dense 120-84)',
+    spec: {
+      layers: [
+        { kind: 'conv2d', filters: 6, kernelSize: 5, stride: 1, padding: 'same', activation: 'relu', init: 'he' },
+        { kind: 'maxpool', size: 2, stride: 'size' },
+        { kind: 'conv2d', filters: 16, kernelSize: 5, stride: 1, padding: 'valid', activation: 'relu', init: 'he' },
+        { kind: 'maxpool', size: 2, stride: 'size' },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 120, activation: 'relu', init: 'he' },
+        { kind: 'dense', units: 84, activation: 'relu', init: 'he' },
+      ],
+    },
+  },
+  convnet: {
+    label: 'ConvNet (as in the jax-js demo)',
+    spec: {
+      layers: [
+        { kind: 'conv2d', filters: 24, kernelSize: 5, stride: 1, padding: 'valid', activation: 'relu', init: 'he' },
+        { kind: 'maxpool', size: 2, stride: 'size' },
+        { kind: 'conv2d', filters: 32, kernelSize: 3, stride: 1, padding: 'valid', activation: 'relu', init: 'he' },
+        { kind: 'maxpool', size: 2, stride: 'size' },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 128, activation: 'relu', init: 'he' },
+      ],
+    },
+  },
 } satisfies Record<string, { label: string; spec: ModelSpec }>;
 
 export type PresetName = keyof typeof PRESETS;
