@@ -1,8 +1,9 @@
-// Training-health statistics: per-unit activation sums and liveness over a window's rows, and per-layer tensor norms.
+// Training-health statistics: per-channel activation sums and liveness over a window's rows, and per-layer tensor norms.
 
-struct UnitParams {
-  rows: u32,  // rows of this step's batch
-  units: u32, // the layer's output units
+struct ChannelParams {
+  rows: u32,     // rows of this step's batch
+  channels: u32, // the layer's output channels: an image's channels, or the units of a flat output
+  plane: u32,    // values of a channel in one row: height × width of an image, 1 for a flat output
 }
 
 struct NormParams {
@@ -11,32 +12,42 @@ struct NormParams {
 
 override WORKGROUP_SIZE: u32 = 64u;
 
-@group(0) @binding(0) var<uniform> unit_params: UnitParams;
-@group(0) @binding(1) var<storage, read> z: array<f32>;                 // Z: [rows, units], the pre-activation
-@group(0) @binding(2) var<storage, read> y: array<f32>;                 // Y: [rows, units], the output
-@group(0) @binding(3) var<storage, read_write> unit_sums: array<f32>;   // [units, 2]: Σ y, Σ y², added to over the window
-@group(0) @binding(4) var<storage, read_write> unit_alive: array<u32>;  // [units]: 1 once some row had z > 0
+@group(0) @binding(0) var<uniform> channel_params: ChannelParams;
+@group(0) @binding(1) var<storage, read> z: array<f32>;                 // Z: [rows, channels, plane], the pre-activation
+@group(0) @binding(2) var<storage, read> y: array<f32>;                 // Y: [rows, channels, plane], the output
+@group(0) @binding(3) var<storage, read_write> unit_sums: array<f32>;   // [2, channels]: Σ y, then Σ y², added to over the window
+@group(0) @binding(4) var<storage, read_write> unit_alive: array<u32>;  // [channels]: 1 once some value had z > 0
 
+var<workgroup> partial: array<vec3f, WORKGROUP_SIZE>;
 
-// One invocation per unit walks the batch's rows: neighbouring invocations read neighbouring words of each row.
-@compute @workgroup_size(WORKGROUP_SIZE)
-fn unit_stats_accumulate(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let unit = invocation_index(gid, groups);
-  let units = unit_params.units;
-  if (unit >= units) { return; }
-  var sum = 0.0;
-  var squares = 0.0;
-  var alive = unit_alive[unit];
-  for (var row = 0u; row < unit_params.rows; row++) {
-    let i = row * units + unit;
-    let value = y[i];
-    sum += value;
-    squares += value * value;
-    alive = select(alive, 1u, z[i] > 0.0);
+/** Adds up the workgroup's partial sums: the total is left in partial[0]. */
+fn reduce_partials(local: u32) {
+  workgroupBarrier();
+  for (var width = WORKGROUP_SIZE / 2u; width > 0u; width /= 2u) {
+    if (local < width) { partial[local] += partial[local + width]; }
+    workgroupBarrier();
   }
-  unit_sums[2u * unit] += sum;
-  unit_sums[2u * unit + 1u] += squares;
-  unit_alive[unit] = alive;
+}
+
+// One workgroup per channel: strided over the batch's rows × plane, then a tree reduction.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn channel_stats_accumulate(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) local: u32) {
+  let channel = group.x;
+  let p = channel_params;
+  if (channel >= p.channels) { return; }
+  var sums = vec3f(0.0); // Σ y, Σ y², values with z > 0
+  for (var i = local; i < p.rows * p.plane; i += WORKGROUP_SIZE) {
+    let at = ((i / p.plane) * p.channels + channel) * p.plane + i % p.plane;
+    let value = y[at];
+    sums += vec3f(value, value * value, select(0.0, 1.0, z[at] > 0.0));
+  }
+  partial[local] = sums;
+  reduce_partials(local);
+  if (local == 0u) {
+    unit_sums[channel] += partial[0].x;
+    unit_sums[p.channels + channel] += partial[0].y;
+    unit_alive[channel] = select(unit_alive[channel], 1u, partial[0].z > 0.0);
+  }
 }
 
 @group(0) @binding(0) var<uniform> norm_params: NormParams;
@@ -45,8 +56,6 @@ fn unit_stats_accumulate(@builtin(global_invocation_id) gid: vec3u, @builtin(num
 @group(0) @binding(3) var<storage, read> gradients: array<f32>;         // the flat gradients of the step
 @group(0) @binding(4) var<storage, read> previous: array<f32>;          // the flat parameters before the step's update
 @group(0) @binding(5) var<storage, read_write> norms: array<f32>;       // [segments, 3]: Σ w², Σ g², Σ (w − w_before)²
-
-var<workgroup> partial: array<vec3f, WORKGROUP_SIZE>;
 
 // One workgroup per layer: strided partial sums, then a tree reduction in workgroup memory.
 @compute @workgroup_size(WORKGROUP_SIZE)
@@ -62,11 +71,7 @@ fn tensor_norms(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_i
     sums += vec3f(w * w, g * g, update * update);
   }
   partial[local] = sums;
-  workgroupBarrier();
-  for (var width = WORKGROUP_SIZE / 2u; width > 0u; width /= 2u) {
-    if (local < width) { partial[local] += partial[local + width]; }
-    workgroupBarrier();
-  }
+  reduce_partials(local);
   if (local == 0u) {
     norms[3u * segment] = partial[0].x;
     norms[3u * segment + 1u] = partial[0].y;

@@ -16,6 +16,11 @@ export interface ComputeOp extends BoundKernel {
   dispose(): void;
 }
 
+/** An op that can also add its layer's health statistics of the step: `encodeWithHealth` in place of `encode`. */
+export interface HealthRecording {
+  encodeWithHealth(pass: GPUComputePassEncoder): void;
+}
+
 const asBinding = (resource: KernelResource): GPUBufferBinding => ('buffer' in resource ? resource : { buffer: resource });
 
 /**

@@ -1,6 +1,6 @@
 // Training-health figures per layer and logged window, as the GPU statistics give them.
 
-/** One layer with parameters over one logged window (the steps of one submit), sampled at the window's last step. */
+/** One layer with parameters over one logged window (the steps of one submit): norms at its last step, activations over all its rows. */
 export interface LayerHealth {
   /** Index in [...hidden layers, output layer]; cards number it index + 1. */
   layer: number;
@@ -12,10 +12,13 @@ export interface LayerHealth {
   weightNorm: number;
   /** ‖Δθ‖ / ‖θ‖ of that step's update. */
   updateRatio: number;
-  /** Of the layer's outputs over the rows of the window's last step. */
+  /** Of the layer's outputs over all of the window's rows (every value of every channel). */
   activationMean: number;
   activationStd: number;
-  /** ReLU-family layers only: the fraction of units with no positive pre-activation in any row of the window's last step. */
+  /**
+   * ReLU-family layers only: the fraction of units (of a conv layer: filters) with no positive pre-activation in any row
+   * of the window (for a filter: at any position).
+   */
   deadFraction?: number;
 }
 

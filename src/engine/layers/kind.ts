@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import type { Activation } from '../activations';
 import type { GpuContext } from '../gpu/device';
-import type { ComputeOp } from '../gpu/kernel';
+import type { ComputeOp, HealthRecording } from '../gpu/kernel';
+import type { UnitStatsTarget } from '../gpu/kernels/health';
 import type { FastPathSwitch } from '../gpu/kernels/matmul';
 import type { PipelineCache } from '../gpu/pipelines';
 import type { LayerField } from './fields';
@@ -63,8 +64,8 @@ export interface GpuBuild {
   tensor(label: string, floats: number): GPUBufferBinding;
 }
 
-/** An op of a pass; quick-started ones can move to their fast pipelines. */
-export type GpuOp = ComputeOp & Partial<FastPathSwitch>;
+/** An op of a pass; quick-started ones can move to their fast pipelines; some also record their layer's health statistics. */
+export type GpuOp = ComputeOp & Partial<FastPathSwitch> & Partial<HealthRecording>;
 
 export interface GpuForwardInput {
   place: LayerPlace;
@@ -102,6 +103,12 @@ export interface GpuGradient {
    * needed: some layer before has parameters, or a saliency map was asked for.
    */
   before?: Pick<GpuLayer, 'activation'> & { dY?: GPUBufferBinding };
+  /**
+   * Where a step that records health statistics adds this layer's per-channel statistics of Z and Y: a kind that can do
+   * it inside an op it runs anyway gives that op `encodeWithHealth` and says `recordsUnitStats`; otherwise the probe
+   * runs a kernel of its own.
+   */
+  unitStats?: UnitStatsTarget;
 }
 
 export interface GpuBackward {
@@ -109,6 +116,8 @@ export interface GpuBackward {
   ops: Promise<GpuOp>[];
   /** ∂loss/∂X, for the layer before; absent when `before` was. */
   dX?: { dY: GPUBufferBinding; throughActivation: boolean };
+  /** Its ops' `encodeWithHealth` add the statistics to `unitStats`. */
+  recordsUnitStats?: true;
 }
 
 export interface ReferenceInput {

@@ -1,17 +1,18 @@
-// Float64 reference of the training-health statistics: per-unit sums and liveness, and squared norms per flat segment.
+// Float64 reference of the training-health statistics: per-channel sums and liveness, and squared norms per flat segment.
 import type { FlatSegment } from '../gpu/kernels/health';
 
-/** Σ y and Σ y² per unit ([units, 2]) and whether some row had z > 0 ([units]), over a [rows, units] batch. */
-export function unitStats(z: ArrayLike<number>, y: ArrayLike<number>, rows: number, units: number): { sums: Float64Array; alive: Uint8Array } {
-  const sums = new Float64Array(2 * units);
-  const alive = new Uint8Array(units);
-  for (let row = 0; row < rows; row++) {
-    for (let unit = 0; unit < units; unit++) {
-      const value = y[row * units + unit]!;
-      sums[2 * unit]! += value;
-      sums[2 * unit + 1]! += value * value;
-      if (z[row * units + unit]! > 0) alive[unit] = 1;
-    }
+/**
+ * Σ y, then Σ y², per channel ([2, channels]) and whether some value had z > 0 ([channels]), over a [rows, channels,
+ * plane] batch (plane 1: a flat layer's units).
+ */
+export function channelStats(z: ArrayLike<number>, y: ArrayLike<number>, rows: number, channels: number, plane = 1): { sums: Float64Array; alive: Uint8Array } {
+  const sums = new Float64Array(2 * channels);
+  const alive = new Uint8Array(channels);
+  for (let i = 0; i < rows * channels * plane; i++) {
+    const channel = Math.floor(i / plane) % channels;
+    sums[channel]! += y[i]!;
+    sums[channels + channel]! += y[i]! ** 2;
+    if (z[i]! > 0) alive[channel] = 1;
   }
   return { sums, alive };
 }

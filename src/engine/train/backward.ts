@@ -1,6 +1,7 @@
 // The backward pass on the GPU: from dLogits back through each layer's backward ops, parameter gradients into the flat buffer.
 import type { GpuContext } from '../gpu/device';
 import { awaitAll } from '../gpu/kernel';
+import type { UnitStatsTarget } from '../gpu/kernels/health';
 import type { FastPathSwitch } from '../gpu/kernels/matmul';
 import type { PipelineCache } from '../gpu/pipelines';
 import type { GpuGradient, GpuOp } from '../layers/kind';
@@ -14,9 +15,12 @@ export interface BackwardPass extends FastPathSwitch {
   dLogits: GPUBufferBinding;
   /** dX₀ = ∂/∂input: [batch, ...input shape], only with `inputGradient`. */
   dInput?: GPUBufferBinding;
-  encode(pass: GPUComputePassEncoder): void;
+  /** With `health`, ops that can also add their layer's health statistics (see `recordsUnitStats`) do. */
+  encode(pass: GPUComputePassEncoder, health?: boolean): void;
   /** The same ops by the layer that made them, in the order `encode` records them (for timing each layer's kernels). */
-  layers: { layer: number; encode(pass: GPUComputePassEncoder): void }[];
+  layers: { layer: number; encode(pass: GPUComputePassEncoder, health?: boolean): void }[];
+  /** The layers (by index) whose ops add their statistics to their `unitStats` target in a step that records health. */
+  recordsUnitStats: ReadonlySet<number>;
   dispose(): void;
 }
 
@@ -29,7 +33,12 @@ export interface BackwardOptions {
   quickStart?: boolean;
   /** Carry the gradient on down to the input (a saliency map), not just to the first layer with parameters. */
   inputGradient?: boolean;
+  /** By layer index: where a step that records health statistics adds each layer's (see GpuGradient.unitStats). */
+  unitStats?: ReadonlyMap<number, UnitStatsTarget>;
 }
+
+/** Records `op`, with its layer's health statistics where asked and it can. */
+const encodeOp = (op: GpuOp, pass: GPUComputePassEncoder, health?: boolean): void => (health && op.encodeWithHealth ? op.encodeWithHealth(pass) : op.encode(pass));
 
 export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, options: BackwardOptions): Promise<BackwardPass> {
   const { forward, layout, grads, batch } = options;
@@ -42,13 +51,15 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
   // Pipelines compile concurrently: ops are awaited together at the end, and recorded in the order they were made.
   const ops: Promise<GpuOp>[] = [];
   const madeBy: number[] = []; // the layer index of each op
+  const recordsUnitStats = new Set<number>();
   let gradient: Pick<GpuGradient, 'dY' | 'throughActivation'> = { dY: dLogits, throughActivation: false };
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
     const below = layers[i - 1];
     const before = i > lowest ? { activation: below?.activation, dY: below?.dY } : undefined;
     const grad = layerBindings(grads, layout, layer.place.index);
-    const step = layer.backward(build, { ...gradient, grads: grad, before });
+    const step = layer.backward(build, { ...gradient, grads: grad, before, unitStats: options.unitStats?.get(layer.place.index) });
+    if (step.recordsUnitStats) recordsUnitStats.add(layer.place.index);
     ops.push(...step.ops);
     madeBy.push(...step.ops.map(() => layer.place.index));
     if (!step.dX) break;
@@ -62,13 +73,14 @@ export async function createBackwardPass(ctx: GpuContext, cache: PipelineCache, 
     ...fastPathOfOps(ready),
     dLogits,
     ...(options.inputGradient ? { dInput: gradient.dY } : {}),
-    encode(pass) {
-      for (const op of ready) op.encode(pass);
+    encode(pass, health) {
+      for (const op of ready) encodeOp(op, pass, health);
     },
     layers: [...new Set(madeBy)].map((layer) => ({
       layer,
-      encode: (pass) => ready.forEach((op, i) => madeBy[i] === layer && op.encode(pass)),
+      encode: (pass, health) => ready.forEach((op, i) => madeBy[i] === layer && encodeOp(op, pass, health)),
     })),
+    recordsUnitStats,
     dispose() {
       ready.forEach((op) => op.dispose());
       release();

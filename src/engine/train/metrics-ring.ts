@@ -78,7 +78,7 @@ export class MetricsRing {
       () => {
         const accumulators = decodeLossAccumulators(target.staging.getMappedRange().slice(0));
         target.staging.unmap();
-        const figures = health && health.decode(healthStaging!.getMappedRange().slice(0));
+        const figures = health && health.decode(healthStaging!.getMappedRange().slice(0), info.steps);
         if (health) healthStaging!.unmap();
         this.onMetrics({ ...info, ...accumulators, ...(figures ? { health: figures } : {}) });
       },

@@ -51,6 +51,19 @@ describe('Trainer health statistics and kernel timing', () => {
     expect(tanh!.deadFraction).toBeUndefined(); // tanh units cannot die
   });
 
+  it('trains the same weights bit for bit with statistics on as off (they are added inside the step, not in its way)', async () => {
+    const weightsAfter = async (health: boolean) => {
+      const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, CONFIG, () => {});
+      trainer.setHealthStatistics(health);
+      await trainer.runSteps(12);
+      const weights = await trainer.readWeights();
+      trainer.dispose();
+      return weights;
+    };
+    const [on, off] = [await weightsAfter(true), await weightsAfter(false)];
+    expect(Buffer.from(on.buffer).equals(Buffer.from(off.buffer))).toBe(true);
+  });
+
   it('times a step without changing what it trains: every family dispatched has a time, in step order', async () => {
     const weightsAfter = async (timed: boolean) => {
       const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, CONFIG, () => {});
@@ -68,7 +81,7 @@ describe('Trainer health statistics and kernel timing', () => {
     const { times, step, batch } = timed.answer!;
     expect([step, batch]).toEqual([8, 50]);
     const families = new Set(times.map(({ family }) => family));
-    // The timed step is the submit's first, not its last, so it does none of the window's health work.
+    // The timed step is the submit's first, not its last: its statistics ride in the column sums, the norms come later.
     for (const family of ['gather_rows', 'matmul_vec4', 'dropout_apply', 'softmax_ce_loss_and_grad', 'activation_backward']) {
       expect(families, family).toContain(family);
     }

@@ -45,7 +45,7 @@ export interface TrainerCheckpoint {
   position: TrainerPosition;
 }
 
-/** How a step of a submit records the health statistics: the window's last step samples them. */
+/** How a step of a submit records the health statistics: every step its rows', the window's last step also the norms. */
 const WINDOW_STEP = { last: false } as const;
 const WINDOW_END = { last: true } as const;
 

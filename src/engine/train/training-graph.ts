@@ -11,7 +11,7 @@ import { networkLayers, networkSizes } from '../model/network';
 import type { ModelSpec } from '../model/spec';
 import { createBackwardPass, type BackwardPass } from './backward';
 import { createForwardPass, type ForwardPass } from './forward';
-import { createHealthProbe, type HealthProbe } from './health-probe';
+import { createHealthProbe, createHealthStats, type HealthProbe, type HealthStats } from './health-probe';
 import type { ModelState } from './model-state';
 
 export interface TrainingGraphOptions {
@@ -41,8 +41,8 @@ export interface TrainingGraph extends FastPathSwitch {
   /** The step's health statistics: recorded by `encodeStep` when asked, copied and decoded by the trainer. */
   health: HealthProbe;
   /**
-   * Records the whole step of `slot` into `pass`; with `health`, on the window's `last` step also its rows' unit
-   * statistics and the norms of the weights, gradients and update (a sample of the window: a few dispatches per submit).
+   * Records the whole step of `slot` into `pass`; with `health`, also its rows' per-channel statistics (most inside
+   * the backward pass's own kernels) and, on the window's `last` step, the norms of the weights, gradients and update.
    */
   encodeStep(pass: GPUComputePassEncoder, slot: number, health?: { last: boolean }): void;
   /** Records the same step as `encodeStep` into `recorder`, each dispatch marked with its layer and phase, for timing. */
@@ -59,9 +59,10 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   let forward: ForwardPass | undefined;
   let loss: SoftmaxCrossEntropyOp | undefined;
   let backward: BackwardPass | undefined;
+  let stats: HealthStats | undefined;
   let health: HealthProbe | undefined;
   const dispose = () => {
-    [gather, forward, loss, backward, health].forEach((op) => op?.dispose());
+    [gather, forward, loss, backward, health ?? stats].forEach((op) => op?.dispose());
     ctx.buffers.destroy(pixels.buffer);
     ctx.buffers.destroy(labels);
   };
@@ -76,7 +77,9 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
       training: { seed: options.dropoutSeed, stepCounter: model.stepCounter },
       quickStart: options.quickStart,
     });
-    backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch, quickStart: options.quickStart });
+    const names = networkLayers(spec).map(({ kind, spec: layer, place }) => kind.name(layer, place.role));
+    stats = createHealthStats(ctx, { layers: forward.layers, names, layout: model.layout });
+    backward = await createBackwardPass(ctx, cache, { forward, layout: model.layout, grads: model.grads, batch, quickStart: options.quickStart, unitStats: stats.targets });
     loss = await createSoftmaxCrossEntropy(ctx, cache, {
       batch,
       classes,
@@ -85,8 +88,7 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
       dLogits: backward.dLogits.buffer,
       accumulators: options.accumulators,
     });
-    const names = networkLayers(spec).map(({ kind, spec: layer, place }) => kind.name(layer, place.role));
-    health = await createHealthProbe(ctx, cache, { layers: forward.layers, names, layout: model.layout, model, batch });
+    health = await createHealthProbe(ctx, cache, { stats, recordedByBackward: backward.recordsUnitStats, layout: model.layout, model, batch });
   } catch (error) {
     dispose();
     throw error;
@@ -96,9 +98,9 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   const makeParts = (slot: number, probe: { last: boolean } | undefined): StepPart[] => {
     const parts: StepPart[] = [{ owner: { phase: 'data' }, encode: (pass) => g.encode(pass, slot) }];
     for (const layer of f.layers) parts.push({ owner: { layer: layer.place.index, phase: 'forward' }, encode: layer.encode });
-    if (probe?.last) parts.push({ owner: { phase: 'forward' }, encode: h.encodeUnitStats });
+    if (probe) parts.push({ owner: { phase: 'forward' }, encode: h.encodeUnitStats });
     parts.push({ owner: { phase: 'loss' }, encode: l.encode });
-    for (const layer of b.layers) parts.push({ owner: { layer: layer.layer, phase: 'backward' }, encode: layer.encode });
+    for (const layer of b.layers) parts.push({ owner: { layer: layer.layer, phase: 'backward' }, encode: (pass) => layer.encode(pass, probe !== undefined) });
     if (probe?.last) parts.push({ owner: { phase: 'update' }, encode: h.encodeSnapshot });
     parts.push({ owner: { phase: 'update' }, encode: model.optimizer.encode });
     if (probe?.last) parts.push({ owner: { phase: 'update' }, encode: h.encodeNorms });
@@ -106,8 +108,8 @@ export async function createTrainingGraph(ctx: GpuContext, cache: PipelineCache,
   };
   const made: StepPart[][] = [];
   const partsOf = (slot: number, probe: { last: boolean } | undefined): StepPart[] => {
-    const mode = probe?.last ? 1 : 0; // a window's other steps record what a step without statistics does
-    return (made[2 * slot + mode] ??= makeParts(slot, probe));
+    const mode = probe ? (probe.last ? 2 : 1) : 0;
+    return (made[3 * slot + mode] ??= makeParts(slot, probe));
   };
   return {
     ...fastPathOf([f, b]),

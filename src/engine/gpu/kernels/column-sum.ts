@@ -1,8 +1,9 @@
-// Column sums on the GPU: db[col] = Σ_row dY[row, col], the bias gradient of a Dense layer.
+// Column sums on the GPU: db[col] = Σ_row dY[row, col], the bias gradient of a Dense layer, with its health statistics when asked.
 import type { GpuContext } from '../device';
-import { createKernelOp, type ComputeOp } from '../kernel';
+import { awaitAll, createKernelOp, type ComputeOp, type HealthRecording, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
 import { FOLDED_INDEX_SHADER } from './folded-index';
+import type { UnitStatsTarget } from './health';
 import columnSumCode from '../../../../shaders/column_sum.wgsl?raw';
 
 const COLUMN_SUM_SHADER: ShaderSource = { file: 'shaders/column_sum.wgsl', code: columnSumCode, includes: [FOLDED_INDEX_SHADER] };
@@ -14,10 +15,12 @@ export interface ColumnSumOptions {
   dY: GPUBuffer | GPUBufferBinding; // dY: f32 [rows, cols]
   db: GPUBuffer | GPUBufferBinding; // db: f32 [cols]
   label?: string;
+  /** The layer whose dZ is dY: its Z and Y ([rows, cols]), and where `encodeWithHealth` adds their column statistics. */
+  unitStats?: { z: KernelResource; y: KernelResource; target: UnitStatsTarget };
 }
 
-/** A column sum bound to its buffers; `encode` records one dispatch into a pass. */
-export type ColumnSumOp = ComputeOp;
+/** A column sum bound to its buffers; `encode` records one dispatch into a pass, `encodeWithHealth` (with `unitStats`) one that also adds the statistics. */
+export type ColumnSumOp = ComputeOp & Partial<HealthRecording>;
 
 export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, options: ColumnSumOptions): Promise<ColumnSumOp> {
   const { rows, cols, dY, db } = options;
@@ -26,11 +29,23 @@ export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, opt
   }
   // Four columns per invocation when rows of dY start on 16-byte boundaries.
   const columnsPerInvocation = cols % 4 === 0 ? 4 : 1;
-  return createKernelOp(ctx, cache, {
-    pipeline: { shader: COLUMN_SUM_SHADER, entryPoint: columnsPerInvocation === 4 ? 'column_sum_vec4' : 'column_sum', constants: { WORKGROUP_SIZE } },
-    label: options.label ?? `column sum ${rows}×${cols}`,
-    params: new Uint32Array([rows, cols, 0, 0]),
-    dispatch: { invocations: cols / columnsPerInvocation, workgroupSize: WORKGROUP_SIZE },
-    storage: [dY, db],
-  });
+  const kernel = (variant: string, storage: readonly KernelResource[]) =>
+    createKernelOp(ctx, cache, {
+      pipeline: { shader: COLUMN_SUM_SHADER, entryPoint: `${columnsPerInvocation === 4 ? 'column_sum_vec4' : 'column_sum'}${variant}`, constants: { WORKGROUP_SIZE } },
+      label: options.label ?? `column sum ${rows}×${cols}`,
+      params: new Uint32Array([rows, cols, 0, 0]),
+      dispatch: { invocations: cols / columnsPerInvocation, workgroupSize: WORKGROUP_SIZE },
+      storage,
+    });
+  const { unitStats } = options;
+  if (!unitStats) return kernel('', [dY, db]);
+  const [plain, withStats] = await awaitAll([kernel('', [dY, db]), kernel('_with_unit_stats', [dY, db, unitStats.z, unitStats.y, unitStats.target.sums, unitStats.target.alive])]);
+  return {
+    encode: plain!.encode,
+    encodeWithHealth: withStats!.encode,
+    dispose() {
+      plain!.dispose();
+      withStats!.dispose();
+    },
+  };
 }

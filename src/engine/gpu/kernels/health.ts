@@ -1,4 +1,4 @@
-// Training-health kernels: per-unit activation sums and liveness over a window's rows, per-layer norms of w, g and Δw, a snapshot.
+// Training-health kernels: per-channel activation sums and liveness over a window's rows, per-layer norms of w, g and Δw, a snapshot.
 import type { GpuContext } from '../device';
 import { createKernelOp, type ComputeOp, type KernelResource } from '../kernel';
 import type { PipelineCache, ShaderSource } from '../pipelines';
@@ -9,24 +9,32 @@ const HEALTH_SHADER: ShaderSource = { file: 'shaders/health.wgsl', code: healthC
 /** A power of two: the norms' tree reduction halves it. */
 const WORKGROUP_SIZE = 64;
 
-export interface UnitStatsOptions {
-  rows: number;
-  units: number;
-  z: KernelResource; // Z: f32 [rows, units], the pre-activation (Y itself for a layer without one)
-  y: KernelResource; // Y: f32 [rows, units]
-  unitSums: KernelResource; // f32 [units, 2]: Σ y and Σ y², added to by every dispatch; the caller zeroes it
-  unitAlive: KernelResource; // u32 [units]: set to 1 once a row has z > 0; the caller zeroes it
+/** Where a layer's statistics of one health window go; the caller zeroes them before the window. */
+export interface UnitStatsTarget {
+  sums: KernelResource; // f32 [2, channels]: Σ y, then Σ y², added to by every step
+  alive: KernelResource; // u32 [channels]: set to 1 once a value has z > 0
 }
 
-/** Adds one step's rows to the window's per-unit sums and liveness. */
-export function createUnitStats(ctx: GpuContext, cache: PipelineCache, options: UnitStatsOptions): Promise<ComputeOp> {
-  const { rows, units } = options;
+export interface ChannelStatsOptions {
+  rows: number;
+  /** An image's channels, or a flat output's units. */
+  channels: number;
+  /** Values of a channel in one row: an image's height × width, 1 for a flat output. */
+  plane: number;
+  z: KernelResource; // Z: f32 [rows, channels, plane], the pre-activation (Y itself for a layer without one)
+  y: KernelResource; // Y: f32 [rows, channels, plane]
+  target: UnitStatsTarget;
+}
+
+/** Adds one step's rows to the window's per-channel sums and liveness: one workgroup per channel. */
+export function createChannelStats(ctx: GpuContext, cache: PipelineCache, options: ChannelStatsOptions): Promise<ComputeOp> {
+  const { rows, channels, plane } = options;
   return createKernelOp(ctx, cache, {
-    pipeline: { shader: HEALTH_SHADER, entryPoint: 'unit_stats_accumulate', constants: { WORKGROUP_SIZE } },
-    label: `unit stats ${rows}×${units}`,
-    params: new Uint32Array([rows, units, 0, 0]),
-    dispatch: { invocations: units, workgroupSize: WORKGROUP_SIZE },
-    storage: [options.z, options.y, options.unitSums, options.unitAlive],
+    pipeline: { shader: HEALTH_SHADER, entryPoint: 'channel_stats_accumulate', constants: { WORKGROUP_SIZE } },
+    label: `channel stats ${rows}×${channels}×${plane}`,
+    params: new Uint32Array([rows, channels, plane, 0]),
+    dispatch: { workgroups: [channels] },
+    storage: [options.z, options.y, options.target.sums, options.target.alive],
   });
 }
 

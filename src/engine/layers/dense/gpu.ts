@@ -13,6 +13,7 @@ interface DenseTensors {
   outputs: number;
   x: GPUBufferBinding; // X: [batch, inputs], the input flattened
   z: GPUBufferBinding; // Z = X·W + b: [batch, outputs]
+  y: GPUBufferBinding; // Y = act(Z): [batch, outputs]
   weights: GPUBufferBinding; // W: [inputs, outputs]
   activation: NonNullable<GpuLayer['activation']>;
 }
@@ -25,7 +26,7 @@ export function denseGpuForward(build: GpuBuild, layer: DenseLayerSpec, { place,
   const activation = { activation: layer.activation, z };
   const epilogue = { kind: 'bias-activation' as const, bias: bias!, ...activation };
   const op = createMatmul(ctx, cache, { layout: 'nn', m: batch, k: inputs, n: outputs, a: x, b: weights!, c: y, epilogue, quickStart });
-  const tensors: DenseTensors = { index, inputs, outputs, x, z, weights: weights!, activation };
+  const tensors: DenseTensors = { index, inputs, outputs, x, z, y, weights: weights!, activation };
   return {
     y,
     layer: op.then((matmul) => ({
@@ -38,17 +39,18 @@ export function denseGpuForward(build: GpuBuild, layer: DenseLayerSpec, { place,
   };
 }
 
-function denseGpuBackward(build: GpuBuild, t: DenseTensors, { dY, throughActivation, grads: [dW, db], before }: GpuGradient): GpuBackward {
+function denseGpuBackward(build: GpuBuild, t: DenseTensors, { dY, throughActivation, grads: [dW, db], before, unitStats }: GpuGradient): GpuBackward {
   const { ctx, cache, batch, quickStart } = build;
   // Y = act(Z) ⇒ dZ = dY ⊙ act′(Z); a linear act′ is 1, so dZ is dY.
   const { dZ, ops } = preActivationGradient(build, { index: t.index, ...t.activation, floats: batch * t.outputs }, { dY, throughActivation });
-  // Z = X·W + b ⇒ dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]
+  // Z = X·W + b ⇒ dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]; the health statistics read Z and Y in that pass.
   ops.push(createMatmul(ctx, cache, { layout: 'tn', m: t.inputs, k: batch, n: t.outputs, a: t.x, b: dZ, c: dW!, quickStart }));
-  ops.push(createColumnSum(ctx, cache, { rows: batch, cols: t.outputs, dY: dZ, db: db! }));
-  if (!before) return { ops };
+  ops.push(createColumnSum(ctx, cache, { rows: batch, cols: t.outputs, dY: dZ, db: db!, unitStats: unitStats && { z: t.z, y: t.y, target: unitStats } }));
+  const health = unitStats ? { recordsUnitStats: true as const } : {};
+  if (!before) return { ops, ...health };
   // dX = dZ·Wᵀ, through the activation of the layer before when it has one and leaves the buffer to this layer.
   const { dX, through } = inputGradient(build, t.index, before, batch * t.inputs);
   const epilogue = through && { kind: 'activation-derivative' as const, ...through };
   ops.push(createMatmul(ctx, cache, { layout: 'nt', m: batch, k: t.outputs, n: t.inputs, a: dZ, b: t.weights, c: dX, epilogue, quickStart }));
-  return { ops, dX: { dY: dX, throughActivation: through !== undefined } };
+  return { ops, dX: { dY: dX, throughActivation: through !== undefined }, ...health };
 }
