@@ -61,6 +61,11 @@ describe('health findings', () => {
     expect(finding?.message).toBe('Layer 2: 71% of its ReLU units have been dead for 560 steps — lower the learning rate, use He init or leaky ReLU.');
   });
 
+  it("count a conv layer's dead filters as filters", () => {
+    const windows = series(100, (health, window) => (health.layer === 0 && window >= 30 ? { deadFraction: 0.5, deadOf: 'filters' } : {}));
+    expect(healthFindings(windows).map(({ message }) => message)).toEqual(['Layer 1: 50% of its ReLU filters have been dead for 560 steps — lower the learning rate, use He init or leaky ReLU.']);
+  });
+
   it('wait until the units have been dead for the whole span', () => {
     const windowsDead = Math.floor(DEAD_FOR_STEPS / STEPS_PER_WINDOW) - 1;
     const windows = series(100, (health, window) => (health.layer === 0 && window >= 100 - windowsDead ? { deadFraction: 0.9 } : {}));

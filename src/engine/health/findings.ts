@@ -47,12 +47,12 @@ function seriesByLayer(windows: readonly HealthWindow[]): Map<number, WindowFigu
 }
 
 /** Steps for which half or more of the units have been dead, counted back from the last window. */
-function deadSpan(series: readonly WindowFigures[]): { steps: number; fraction: number } {
+function deadSpan(series: readonly WindowFigures[]): { steps: number; fraction: number; of: string } {
   const last = series.at(-1)!;
   let first = last;
   for (let i = series.length - 1; i >= 0 && (series[i]!.health.deadFraction ?? 0) >= DEAD_FRACTION; i--) first = series[i]!;
   const dead = (last.health.deadFraction ?? 0) >= DEAD_FRACTION;
-  return { steps: dead ? last.step - first.step + first.steps : 0, fraction: last.health.deadFraction ?? 0 };
+  return { steps: dead ? last.step - first.step + first.steps : 0, fraction: last.health.deadFraction ?? 0, of: last.health.deadOf ?? 'units' };
 }
 
 function layerFindings(layer: number, series: readonly WindowFigures[]): Finding[] {
@@ -60,7 +60,7 @@ function layerFindings(layer: number, series: readonly WindowFigures[]): Finding
   const found: Finding[] = [];
   const dead = deadSpan(series);
   if (dead.steps >= DEAD_FOR_STEPS) {
-    const message = `Layer ${number}: ${percent(dead.fraction)} of its ReLU units have been dead for ${dead.steps} steps — lower the learning rate, use He init or leaky ReLU.`;
+    const message = `Layer ${number}: ${percent(dead.fraction)} of its ReLU ${dead.of} have been dead for ${dead.steps} steps — lower the learning rate, use He init or leaky ReLU.`;
     found.push({ kind: 'dead-units', layer, message });
   }
   const settled = series.filter(({ step }) => step > SETTLING_STEPS);

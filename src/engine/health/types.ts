@@ -20,6 +20,8 @@ export interface LayerHealth {
    * of the window (for a filter: at any position).
    */
   deadFraction?: number;
+  /** Set where `deadFraction` counts a conv layer's filters rather than units. */
+  deadOf?: 'filters';
 }
 
 export interface HealthWindow {

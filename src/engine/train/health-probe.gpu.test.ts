@@ -137,10 +137,11 @@ describe(`health statistics of a training window (seed ${seed})`, () => {
         activationMean: mean,
         activationStd: Math.sqrt(variance),
         ...(reluFamily ? { deadFraction: dead.filter(Boolean).length / channels } : {}),
+        ...(reluFamily && image ? { deadOf: 'filters' as const } : {}),
       };
     });
 
-    expect(health.map(({ layer, name, deadFraction }) => ({ layer, name, deadFraction }))).toEqual(expected.map(({ layer, name, deadFraction }) => ({ layer, name, deadFraction })));
+    expect(health.map(({ layer, name, deadFraction, deadOf }) => ({ layer, name, deadFraction, deadOf }))).toEqual(expected.map(({ layer, name, deadFraction, deadOf }) => ({ layer, name, deadFraction, deadOf })));
     const firstChannels = imageOf(probed[0]!.place.output)?.channels ?? shapeSize(probed[0]!.place.output);
     expect(health[0]!.deadFraction).toBeGreaterThanOrEqual(DEAD_UNITS / firstChannels);
     const figures = (list: LayerHealth[], key: 'gradientNorm' | 'weightNorm' | 'updateRatio' | 'activationMean' | 'activationStd') => list.map((entry) => entry[key]);

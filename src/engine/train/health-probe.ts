@@ -150,5 +150,6 @@ function layerHealth(layer: ProbedLayer, bytes: ArrayBuffer, rows: number, [weig
     activationStd: Math.sqrt(Math.max(0, squares / values - mean * mean)),
   };
   if (layer.reluFamily) health.deadFraction = alive.filter((flag) => flag === 0).length / layer.channels;
+  if (layer.reluFamily && layer.plane > 1) health.deadOf = 'filters';
   return health;
 }
