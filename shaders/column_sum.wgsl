@@ -14,15 +14,14 @@ override WORKGROUP_SIZE: u32 = 64u;
 @group(0) @binding(2) var<storage, read_write> db: array<f32>;        // db: [cols]
 @group(0) @binding(1) var<storage, read> dy4: array<vec4<f32>>;       // dY: [rows, cols / 4] of vec4
 @group(0) @binding(2) var<storage, read_write> db4: array<vec4<f32>>; // db: [cols / 4] of vec4
-// The unit statistics: Z and Y of the layer whose dZ is dY, and the window's sums and liveness they are added to.
-@group(0) @binding(3) var<storage, read> z: array<f32>;                    // Z: [rows, cols], the pre-activation
-@group(0) @binding(4) var<storage, read> y: array<f32>;                    // Y = act(Z): [rows, cols]
-@group(0) @binding(5) var<storage, read_write> unit_sums: array<f32>;      // [2, cols]: Σ y, then Σ y²
-@group(0) @binding(6) var<storage, read_write> unit_alive: array<u32>;     // [cols]: 1 once some row had z > 0
-@group(0) @binding(3) var<storage, read> z4: array<vec4<f32>>;
-@group(0) @binding(4) var<storage, read> y4: array<vec4<f32>>;
-@group(0) @binding(5) var<storage, read_write> unit_sums4: array<vec4<f32>>; // [2, cols / 4] of vec4
-@group(0) @binding(6) var<storage, read_write> unit_alive4: array<vec4<u32>>;
+// The unit statistics: Y of the layer whose dZ is dY, and the window's sums and liveness they are added to (a ReLU-family
+// output is positive exactly where its pre-activation is, so liveness reads Y alone).
+@group(0) @binding(3) var<storage, read> y: array<f32>;                    // Y = act(Z): [rows, cols]
+@group(0) @binding(4) var<storage, read_write> unit_sums: array<f32>;      // [2, cols]: Σ y, then Σ y²
+@group(0) @binding(5) var<storage, read_write> unit_alive: array<u32>;     // [cols]: 1 once some row had y > 0
+@group(0) @binding(3) var<storage, read> y4: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> unit_sums4: array<vec4<f32>>; // [2, cols / 4] of vec4
+@group(0) @binding(5) var<storage, read_write> unit_alive4: array<vec4<u32>>;
 
 // Rows are summed four at a time into four partial sums (shorter rounding chains), then the tail rows.
 fn column_total(col: u32) -> f32 {
@@ -86,7 +85,7 @@ fn column_sum_with_unit_stats(@builtin(global_invocation_id) gid: vec3u, @builti
     let value = y[i];
     sum += value;
     squares += value * value;
-    alive = select(alive, 1u, z[i] > 0.0);
+    alive = select(alive, 1u, value > 0.0);
   }
   unit_sums[col] += sum;
   unit_sums[cols + col] += squares;
@@ -107,7 +106,7 @@ fn column_sum_vec4_with_unit_stats(@builtin(global_invocation_id) gid: vec3u, @b
     let value = y4[i];
     sum += value;
     squares += value * value;
-    alive = select(alive, vec4<u32>(1u), z4[i] > vec4<f32>(0.0));
+    alive = select(alive, vec4<u32>(1u), value > vec4<f32>(0.0));
   }
   unit_sums4[col4] += sum;
   unit_sums4[cols4 + col4] += squares;

@@ -13,10 +13,11 @@ struct NormParams {
 override WORKGROUP_SIZE: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> channel_params: ChannelParams;
-@group(0) @binding(1) var<storage, read> z: array<f32>;                 // Z: [rows, channels, plane], the pre-activation
-@group(0) @binding(2) var<storage, read> y: array<f32>;                 // Y: [rows, channels, plane], the output
-@group(0) @binding(3) var<storage, read_write> unit_sums: array<f32>;   // [2, channels]: Σ y, then Σ y², added to over the window
-@group(0) @binding(4) var<storage, read_write> unit_alive: array<u32>;  // [channels]: 1 once some value had z > 0
+// A ReLU-family output is positive exactly where its pre-activation is (ReLU, leaky ReLU, GELU = z·Φ(z)): liveness
+// reads Y alone.
+@group(0) @binding(1) var<storage, read> y: array<f32>;                 // Y: [rows, channels, plane], the output
+@group(0) @binding(2) var<storage, read_write> unit_sums: array<f32>;   // [2, channels]: Σ y, then Σ y², added to over the window
+@group(0) @binding(3) var<storage, read_write> unit_alive: array<u32>;  // [channels]: 1 once some value had y > 0
 
 var<workgroup> partial: array<vec3f, WORKGROUP_SIZE>;
 
@@ -29,17 +30,28 @@ fn reduce_partials(local: u32) {
   }
 }
 
-// One workgroup per channel: strided over the batch's rows × plane, then a tree reduction.
+// One workgroup per channel: strided over the batch's rows × plane, then a tree reduction. The (row, position) of each
+// stride is carried along, not divided out, as integer division is slow on CPU adapters.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn channel_stats_accumulate(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) local: u32) {
   let channel = group.x;
   let p = channel_params;
   if (channel >= p.channels) { return; }
-  var sums = vec3f(0.0); // Σ y, Σ y², values with z > 0
-  for (var i = local; i < p.rows * p.plane; i += WORKGROUP_SIZE) {
-    let at = ((i / p.plane) * p.channels + channel) * p.plane + i % p.plane;
+  let rows_per_stride = WORKGROUP_SIZE / p.plane;
+  let positions_per_stride = WORKGROUP_SIZE % p.plane;
+  var row = local / p.plane;
+  var position = local % p.plane;
+  var sums = vec3f(0.0); // Σ y, Σ y², values with y > 0
+  while (row < p.rows) {
+    let at = (row * p.channels + channel) * p.plane + position;
     let value = y[at];
-    sums += vec3f(value, value * value, select(0.0, 1.0, z[at] > 0.0));
+    sums += vec3f(value, value * value, select(0.0, 1.0, value > 0.0));
+    position += positions_per_stride;
+    row += rows_per_stride;
+    if (position >= p.plane) {
+      position -= p.plane;
+      row += 1u;
+    }
   }
   partial[local] = sums;
   reduce_partials(local);

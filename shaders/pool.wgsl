@@ -56,7 +56,8 @@ fn pool_max_forward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_work
 @group(0) @binding(4) var<storage, read_write> backward_dx: array<f32>;
 
 // Y[o] = X[winner[o]] ⇒ dX[i] = Σ dY[o] over the outputs o that input i won (0 for an input no window chose).
-// One invocation per input, gathering from the outputs whose windows cover it: no two invocations write one value.
+// One invocation per input, gathering from the outputs whose windows cover it: no two invocations write one value
+// (for overlapping windows; pool_max_backward_tiles does the usual stride = size with a quarter of the invocations).
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn pool_max_backward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let p = params;
@@ -81,4 +82,30 @@ fn pool_max_backward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_wor
   }
   if (FUSED_DERIVATIVE) { sum *= activation_derivative(backward_z_before[i]); }
   backward_dx[i] = sum;
+}
+
+// Windows that do not overlap (stride = SIZE): one invocation per output writes its whole window, dY to the winner and 0
+// elsewhere; the last row and column of windows also zero the inputs after them, which floor mode leaves out.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn pool_max_backward_tiles(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let p = params;
+  let out_plane = p.out_height * p.out_width;
+  let o = invocation_index(gid, groups);
+  if (o >= p.planes * out_plane) { return; }
+  let plane_start = (o / out_plane) * p.height * p.width;
+  let oy = (o % out_plane) / p.out_width;
+  let ox = (o % out_plane) % p.out_width;
+  let top = oy * SIZE;
+  let left = ox * SIZE;
+  let bottom = select(top + SIZE, p.height, oy + 1u == p.out_height);
+  let right = select(left + SIZE, p.width, ox + 1u == p.out_width);
+  let winner = backward_winners[o];
+  var gradient = 0.0 + backward_dy[o];
+  if (FUSED_DERIVATIVE) { gradient *= activation_derivative(backward_z_before[plane_start + winner]); }
+  for (var y = top; y < bottom; y++) {
+    for (var x = left; x < right; x++) {
+      let at = y * p.width + x;
+      backward_dx[plane_start + at] = select(0.0, gradient, at == winner);
+    }
+  }
 }

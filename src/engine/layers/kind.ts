@@ -104,7 +104,7 @@ export interface GpuGradient {
    */
   before?: Pick<GpuLayer, 'activation'> & { dY?: GPUBufferBinding };
   /**
-   * Where a step that records health statistics adds this layer's per-channel statistics of Z and Y: a kind that can do
+   * Where a step that records health statistics adds this layer's per-channel statistics of Y: a kind that can do
    * it inside an op it runs anyway gives that op `encodeWithHealth` and says `recordsUnitStats`; otherwise the probe
    * runs a kernel of its own.
    */

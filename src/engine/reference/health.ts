@@ -2,8 +2,8 @@
 import type { FlatSegment } from '../gpu/kernels/health';
 
 /**
- * Σ y, then Σ y², per channel ([2, channels]) and whether some value had z > 0 ([channels]), over a [rows, channels,
- * plane] batch (plane 1: a flat layer's units).
+ * Σ y, then Σ y², per channel ([2, channels]) and whether some value had a positive pre-activation z ([channels]), over
+ * a [rows, channels, plane] batch (plane 1: a flat layer's units).
  */
 export function channelStats(z: ArrayLike<number>, y: ArrayLike<number>, rows: number, channels: number, plane = 1): { sums: Float64Array; alive: Uint8Array } {
   const sums = new Float64Array(2 * channels);

@@ -103,7 +103,7 @@ export async function createHealthProbe(ctx: GpuContext, cache: PipelineCache, o
   };
   const ownKernel = stats.probed.filter(({ forward }) => !options.recordedByBackward.has(forward.place.index));
   const pending: Promise<ComputeOp>[] = ownKernel.map(({ forward, channels, plane }) =>
-    createChannelStats(ctx, cache, { rows: batch, channels, plane, z: forward.activation?.z ?? forward.y, y: forward.y, target: stats.targets.get(forward.place.index)! }),
+    createChannelStats(ctx, cache, { rows: batch, channels, plane, y: forward.y, target: stats.targets.get(forward.place.index)! }),
   );
   pending.push(createSnapshotCopy(ctx, cache, { length: layout.totalFloats, source: model.params, target: previous }));
   pending.push(createTensorNorms(ctx, cache, { segments, weights: model.params, gradients: model.grads, previous, norms: floatRange(stats.buffer, stats.normsAt, 3 * segments.length) }));

@@ -15,8 +15,8 @@ export interface ColumnSumOptions {
   dY: GPUBuffer | GPUBufferBinding; // dY: f32 [rows, cols]
   db: GPUBuffer | GPUBufferBinding; // db: f32 [cols]
   label?: string;
-  /** The layer whose dZ is dY: its Z and Y ([rows, cols]), and where `encodeWithHealth` adds their column statistics. */
-  unitStats?: { z: KernelResource; y: KernelResource; target: UnitStatsTarget };
+  /** The layer whose dZ is dY: its Y ([rows, cols]), and where `encodeWithHealth` adds its column statistics. */
+  unitStats?: { y: KernelResource; target: UnitStatsTarget };
 }
 
 /** A column sum bound to its buffers; `encode` records one dispatch into a pass, `encodeWithHealth` (with `unitStats`) one that also adds the statistics. */
@@ -39,7 +39,7 @@ export async function createColumnSum(ctx: GpuContext, cache: PipelineCache, opt
     });
   const { unitStats } = options;
   if (!unitStats) return kernel('', [dY, db]);
-  const [plain, withStats] = await awaitAll([kernel('', [dY, db]), kernel('_with_unit_stats', [dY, db, unitStats.z, unitStats.y, unitStats.target.sums, unitStats.target.alive])]);
+  const [plain, withStats] = await awaitAll([kernel('', [dY, db]), kernel('_with_unit_stats', [dY, db, unitStats.y, unitStats.target.sums, unitStats.target.alive])]);
   return {
     encode: plain!.encode,
     encodeWithHealth: withStats!.encode,

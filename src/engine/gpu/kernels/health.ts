@@ -12,7 +12,7 @@ const WORKGROUP_SIZE = 64;
 /** Where a layer's statistics of one health window go; the caller zeroes them before the window. */
 export interface UnitStatsTarget {
   sums: KernelResource; // f32 [2, channels]: Σ y, then Σ y², added to by every step
-  alive: KernelResource; // u32 [channels]: set to 1 once a value has z > 0
+  alive: KernelResource; // u32 [channels]: set to 1 once a value has y > 0 (where a ReLU-family Z is > 0)
 }
 
 export interface ChannelStatsOptions {
@@ -21,7 +21,6 @@ export interface ChannelStatsOptions {
   channels: number;
   /** Values of a channel in one row: an image's height × width, 1 for a flat output. */
   plane: number;
-  z: KernelResource; // Z: f32 [rows, channels, plane], the pre-activation (Y itself for a layer without one)
   y: KernelResource; // Y: f32 [rows, channels, plane]
   target: UnitStatsTarget;
 }
@@ -34,7 +33,7 @@ export function createChannelStats(ctx: GpuContext, cache: PipelineCache, option
     label: `channel stats ${rows}×${channels}×${plane}`,
     params: new Uint32Array([rows, channels, plane, 0]),
     dispatch: { workgroups: [channels] },
-    storage: [options.z, options.y, options.target.sums, options.target.alive],
+    storage: [options.y, options.target.sums, options.target.alive],
   });
 }
 

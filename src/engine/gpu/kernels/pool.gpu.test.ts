@@ -30,6 +30,7 @@ const CASES: Case[] = [
   { layer: { kind: 'maxpool', size: 2, stride: '1' }, input: [4, 3, 2], batch: 7 },
   { layer: { kind: 'maxpool', size: 3, stride: 'size' }, input: [3, 3, 1], batch: 65 },
   { layer: { kind: 'maxpool', size: 2, stride: '3' }, input: [8, 7, 3], batch: 7 }, // gaps between windows
+  { layer: { kind: 'maxpool', size: 3, stride: '3' }, input: [8, 7, 3], batch: 7 }, // stride = size set: two rows, a column left out
 ];
 
 async function runPool(gpu: TestGpu, { layer, input, batch }: Case, x: Float32Array, dY: Float32Array, zBefore?: Float32Array) {

@@ -52,13 +52,16 @@ export interface MaxPoolBackwardOptions {
 /** dX: each output's gradient to the input that won it, summed where windows overlap; 0 where no window chose. */
 export function createMaxPoolBackward(ctx: GpuContext, cache: PipelineCache, options: MaxPoolBackwardOptions): Promise<ComputeOp> {
   const { geometry, throughActivation } = options;
-  const { batch, input } = geometry;
+  const { batch, input, output } = geometry;
   const constants = { WORKGROUP_SIZE, SIZE: geometry.window.size, FUSED_DERIVATIVE: Number(throughActivation !== undefined), ACTIVATION: ACTIVATION_CODE[throughActivation?.activation ?? 'linear'] };
+  // Windows that do not overlap: one invocation per output writes its window; otherwise one per input gathers.
+  const tiles = geometry.window.stride === geometry.window.size;
+  const image = tiles ? output : input;
   return createKernelOp(ctx, cache, {
-    pipeline: { shader: POOL_SHADER, entryPoint: 'pool_max_backward', constants },
+    pipeline: { shader: POOL_SHADER, entryPoint: tiles ? 'pool_max_backward_tiles' : 'pool_max_backward', constants },
     label: `max pool dX ${describe(geometry)}`,
     params: poolParams(geometry),
-    dispatch: { invocations: batch * input.channels * input.height * input.width, workgroupSize: WORKGROUP_SIZE },
+    dispatch: { invocations: batch * image.channels * image.height * image.width, workgroupSize: WORKGROUP_SIZE },
     // Without the activation the Z binding is never read; dY stands in for it.
     storage: [options.dY, options.winners, throughActivation?.z ?? options.dY, options.dX],
   });

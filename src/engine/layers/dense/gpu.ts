@@ -43,9 +43,9 @@ function denseGpuBackward(build: GpuBuild, t: DenseTensors, { dY, throughActivat
   const { ctx, cache, batch, quickStart } = build;
   // Y = act(Z) ⇒ dZ = dY ⊙ act′(Z); a linear act′ is 1, so dZ is dY.
   const { dZ, ops } = preActivationGradient(build, { index: t.index, ...t.activation, floats: batch * t.outputs }, { dY, throughActivation });
-  // Z = X·W + b ⇒ dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]; the health statistics read Z and Y in that pass.
+  // Z = X·W + b ⇒ dW = Xᵀ·dZ [inputs, outputs], db = Σ_rows dZ [outputs]; the health statistics read Y in that pass.
   ops.push(createMatmul(ctx, cache, { layout: 'tn', m: t.inputs, k: batch, n: t.outputs, a: t.x, b: dZ, c: dW!, quickStart }));
-  ops.push(createColumnSum(ctx, cache, { rows: batch, cols: t.outputs, dY: dZ, db: db!, unitStats: unitStats && { z: t.z, y: t.y, target: unitStats } }));
+  ops.push(createColumnSum(ctx, cache, { rows: batch, cols: t.outputs, dY: dZ, db: db!, unitStats: unitStats && { y: t.y, target: unitStats } }));
   const health = unitStats ? { recordsUnitStats: true as const } : {};
   if (!before) return { ops, ...health };
   // dX = dZ·Wᵀ, through the activation of the layer before when it has one and leaves the buffer to this layer.
