@@ -1,5 +1,6 @@
 // e2e: controls that never corrupt a run — accounting across a mid-run batch change, a collapsing run caught and
-// explained, a divergence at step 1 that leaves readable charts, and Reset (button or R) that can be undone.
+// explained (down to the layer whose norm grew first), a divergence at step 1 that leaves readable charts, and Reset
+// (button or R) that can be undone.
 import { expect, test, type Page } from '@playwright/test';
 import { expectReady, linePoints, shownStep } from './page-helpers';
 
@@ -64,6 +65,24 @@ test('a collapsing run (SGD at learning rate 10) is paused, rolled back and expl
   await advice.getByRole('button', { name: 'Use learning rate 1' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Learning rate', exact: true })).toHaveValue('1');
   await expect(advice).toBeHidden();
+});
+
+test('a run that diverges after training well says which layer’s norm grew first, and at which step', async ({ page }, testInfo) => {
+  await page.goto('/?train=2000');
+  await expectReady(page);
+  await useSgdAt(page, '0.1');
+  await setField(page, 'Epochs', '100');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // Healthy windows first (the norms' usual sizes), then a learning rate no network survives.
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(80);
+  await setField(page, 'Learning rate', '10');
+  await expect(status(page)).toHaveText('Diverging: paused', { timeout: 60_000 });
+  const message = progressText(page).locator('.problem');
+  await expect(message).toContainText('Training diverged.');
+  await expect(message).toContainText(/Layer \d's (gradient|weight) norm grew first: ([\d,]+× its usual size|to infinity) by step [\d,]+\./);
+  const grewAt = Number((await message.textContent())!.match(/grew first: .* by step ([\d,]+)\./)![1]!.replaceAll(',', ''));
+  expect(grewAt).toBeGreaterThan(80);
+  await page.screenshot({ path: testInfo.outputPath('diverged-grew-first.png') });
 });
 
 test('with pausing on divergence turned off, a collapsing run trains on and says it is diverging', async ({ page }) => {
