@@ -1,4 +1,4 @@
-// Helpers the e2e tests share: keyboard focus by tabbing, animation-frame timing, numbers read from the page, served data.
+// Helpers the e2e tests share: keyboard focus by tabbing, animation-frame timing, numbers read from the page, served data, boxes in view.
 import { gunzipSync } from 'node:zlib';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { parseMnistFile } from '../src/engine/data/mnist';
@@ -91,4 +91,22 @@ export async function servedTestLabels(request: APIRequestContext): Promise<Uint
   // Served as gzip bytes, or inflated on the way when the server adds Content-Encoding.
   const bytes = body[0] === 0x1f && body[1] === 0x8b ? new Uint8Array(gunzipSync(body)) : body;
   return parseMnistFile('testLabels', bytes);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+export async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return box;
+}
+
+/** The box lies wholly inside the window (the page unscrolled). */
+export async function expectInView(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await boxOf(locator);
+  const { width, height } = page.viewportSize()!;
+  expect(box.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${what}: right edge`).toBeLessThanOrEqual(width);
+  expect(box.y + box.height, `${what}: bottom edge`).toBeLessThanOrEqual(height);
 }

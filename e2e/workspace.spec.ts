@@ -1,25 +1,7 @@
 // e2e: the workspace as a person meets it — the run, its charts and the network in view while training at common
 // window sizes; the phone's order; keyboard paths and help; the address following edits; leaving with unsaved training.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectReady, startFrameTiming, stopFrameTiming } from './page-helpers';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element has no box');
-  return box;
-}
-
-/** The box lies wholly inside the window (the page unscrolled). */
-async function expectInView(page: Page, locator: Locator, what: string): Promise<void> {
-  const box = await boxOf(locator);
-  const { width, height } = page.viewportSize()!;
-  expect(box.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
-  expect(box.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width, `${what}: right edge`).toBeLessThanOrEqual(width);
-  expect(box.y + box.height, `${what}: bottom edge`).toBeLessThanOrEqual(height);
-}
+import { expect, test, type Page } from '@playwright/test';
+import { boxOf, expectInView, expectReady, startFrameTiming, stopFrameTiming } from './page-helpers';
 
 const lossChart = (page: Page) => page.getByRole('figure', { name: /Train and test loss/ });
 const accuracyChart = (page: Page) => page.getByRole('figure', { name: /accuracy/i }).first();

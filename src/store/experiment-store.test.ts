@@ -1,8 +1,9 @@
 // unit: the experiment store's layer editing actions (insert, move, remove, update) and the spec they produce.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Conv2dLayerSpec } from '../engine/layers/conv2d';
 import { MAX_HIDDEN_LAYERS, validateModelSpec } from '../engine/model/spec';
 import { PRESETS } from './presets';
-import { draftSpec, experimentConfig, useExperimentStore } from './experiment-store';
+import { draftSpec, experimentConfig, presetOf, useExperimentStore } from './experiment-store';
 
 const store = () => useExperimentStore.getState();
 const kinds = () => store().layers.map((layer) => (layer.kind === 'dense' ? `dense ${layer.units}` : layer.kind === 'dropout' ? `dropout ${layer.rate}` : layer.kind));
@@ -87,5 +88,17 @@ describe('useExperimentStore', () => {
     expect(draftSpec(store().layers)).toEqual(PRESETS.wide.spec);
     expect(store().layers.some((layer) => oldIds.includes(layer.id))).toBe(false);
     expect(store().preset).toBe('wide');
+  });
+
+  it('names the preset an opened experiment’s network is, whatever the order of its fields', () => {
+    const conv: Conv2dLayerSpec = { init: 'he', activation: 'relu', padding: 'same', stride: 1, kernelSize: 5, filters: 6, kind: 'conv2d' };
+    const rest = PRESETS.lenet5.spec.layers.slice(1);
+    expect(presetOf({ layers: [conv, ...rest] })).toBe('lenet5');
+    expect(presetOf({ layers: [{ ...conv, filters: 7 }, ...rest] })).toBe('custom');
+    expect(presetOf({ layers: rest })).toBe('custom');
+    store().loadExperiment({ ...experimentConfig(store()), spec: PRESETS.convnet.spec });
+    expect(store().preset).toBe('convnet');
+    store().loadNetwork({ ...experimentConfig(store()), spec: { layers: [] } });
+    expect(store().preset).toBe('custom');
   });
 });

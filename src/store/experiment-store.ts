@@ -57,6 +57,15 @@ export const hasInit = <Layer extends LayerSpec>(layer: Layer): layer is Layer &
 
 const DEFAULT_PRESET: PresetName = 'classic';
 
+const fieldValue = (layer: LayerSpec, key: string): unknown => (layer as unknown as Record<string, unknown>)[key];
+const sameLayer = (a: LayerSpec, b: LayerSpec): boolean => a.kind === b.kind && fieldKeys(a).every((key) => fieldValue(a, key) === fieldValue(b, key));
+
+/** The preset whose network `spec` is (from a link, a file or a run as much as from the picker), or 'custom'. */
+export function presetOf(spec: ModelSpec): PresetName | 'custom' {
+  const matches = ({ layers }: ModelSpec) => layers.length === spec.layers.length && layers.every((layer, i) => sameLayer(layer, spec.layers[i]!));
+  return (Object.keys(PRESETS) as PresetName[]).find((name) => matches(PRESETS[name].spec)) ?? 'custom';
+}
+
 /** The edited layers without their ids: what validation and the engine take. */
 export function draftSpec(layers: readonly DraftLayer[]): ModelSpec {
   return { layers: layers.map(({ id: _, ...layer }) => layer) };
@@ -111,7 +120,7 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
   updateSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
   setSeed: (seed) => set({ seed }),
   setInit: (init) => set((state) => ({ layers: state.layers.map((layer) => (hasInit(layer) ? { ...layer, init } : layer)) })),
-  loadNetwork: (config) => set({ layers: config.spec.layers.map(withId), optimizer: config.optimizer, seed: config.seed, preset: 'custom' }),
+  loadNetwork: (config) => set({ layers: config.spec.layers.map(withId), optimizer: config.optimizer, seed: config.seed, preset: presetOf(config.spec) }),
   loadExperiment: (config) =>
     set({
       layers: config.spec.layers.map(withId),
@@ -119,7 +128,7 @@ export const useExperimentStore = create<ExperimentState & ExperimentActions>()(
       settings: config.settings,
       seed: config.seed,
       trainImages: config.trainImages,
-      preset: 'custom',
+      preset: presetOf(config.spec),
     }),
 }));
 

@@ -1,5 +1,5 @@
 // gpu tier: inspecting one image — probabilities, saliency (∂ predicted logit / ∂ pixel) and hidden outputs against the float64
-// reference and central differences of it, on several digits and networks; refused once its model is freed, every buffer freed.
+// reference and central differences of it, on several digits, dense and conv networks; refused once its model is freed, every buffer freed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestGpu } from '../../../tests/gpu/context';
 import { mnistFromPackage, testGpuWithMnist } from '../../../tests/gpu/mnist';
@@ -7,7 +7,9 @@ import { adamExperiment } from '../../../tests/fixtures/experiment';
 import { CLASS_COUNT, PIXELS_PER_IMAGE } from '../data/mnist';
 import type { GpuDataset } from '../gpu/dataset';
 import { readBuffer } from '../gpu/readback';
+import { networkLayers } from '../model/network';
 import type { ModelSpec } from '../model/spec';
+import { createRng } from '../random';
 import { argmax } from '../reference/metrics';
 import { mlpForward, mlpInputGradient } from '../reference/mlp';
 import { softmax } from '../train/predictor';
@@ -45,12 +47,35 @@ const NETWORKS: Record<string, ModelSpec> = {
   },
 };
 
+/** Channel maps: a convolution, a pool, a strided 'same' convolution, Flatten (a view: not shown) and Dense. */
+const CONV_NETWORK: ModelSpec = {
+  layers: [
+    { kind: 'conv2d', filters: 4, kernelSize: 5, stride: 1, padding: 'valid', activation: 'relu', init: 'he' },
+    { kind: 'maxpool', size: 2, stride: 'size' },
+    { kind: 'conv2d', filters: 6, kernelSize: 3, stride: 2, padding: 'same', activation: 'tanh', init: 'glorot' },
+    { kind: 'flatten' },
+    { kind: 'dense', units: 12, activation: 'relu', init: 'he' },
+  ],
+};
+
+/** Layers whose output is their input's floats, which an inspection leaves out. */
+const PASS_THROUGH_KINDS = new Set(['dropout', 'flatten']);
+
 const config = (spec: ModelSpec) => adamExperiment(spec, { seed: 9, trainImages: 2000, batchSize: 40, learningRate: 2e-3, epochs: 1 });
 
 /** Test images 0, 1, 2 and 5 (digits 7, 2, 1, 1) as the GPU gather scales them. */
 function testImage(index: number): Float32Array {
   const { images } = mnistFromPackage().test;
   return Float32Array.from(images.subarray(index * PIXELS_PER_IMAGE, (index + 1) * PIXELS_PER_IMAGE), (byte) => byte / 255);
+}
+
+/**
+ * The test image half faded into seeded uniform noise: no two inputs of a pool's window tie and no ReLU input sits within
+ * a difference step of its kink, as they do all over a blank background (central differences are not defined there).
+ */
+function noisyTestImage(index: number): Float32Array {
+  const noise = createRng(index);
+  return testImage(index).map((pixel) => (pixel + noise.next()) / 2);
 }
 const DIGITS = [0, 1, 2, 5];
 
@@ -111,11 +136,13 @@ function compareWithReference(trainer: Trainer, weights: Float32Array, pixels: F
   worst.differences = Math.max(worst.differences, relativeToLargest(inspection.saliency, differences));
   worst.reference = Math.max(worst.reference, relativeToLargest(reference, differences));
 
-  const shown = trainer.model.layout.layers.map((layer) => layer.layerIndex).filter((index) => index < spec.layers.length);
+  const shown = spec.layers.flatMap((layer, index) => (PASS_THROUGH_KINDS.has(layer.kind) ? [] : [index]));
   expect(inspection.layers.map((layer) => layer.index)).toEqual(shown);
+  const network = networkLayers(spec);
   for (const layer of inspection.layers) {
     const output = forward.layerOutputs[layer.index]!;
-    expect(layer.shape).toEqual([output.length]);
+    expect(layer.shape).toEqual(network[layer.index]!.place.output);
+    expect(layer.values).toHaveLength(output.length);
     layer.values.forEach((value, i) => (worst.activation = Math.max(worst.activation, Math.abs(value - output[i]!) / Math.max(1, Math.abs(output[i]!)))));
   }
 }
@@ -128,14 +155,15 @@ describe('inspecting an image', () => {
     ({ gpu, dataset } = await testGpuWithMnist());
   });
 
-  it.each(Object.keys(NETWORKS))('matches the float64 reference and its central differences: %s, seeded and after 20 steps', async (network) => {
-    const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, config(NETWORKS[network]!), () => {});
+  /** The inspections of `image(digit)` for each digit against the reference, with the seeded weights and after 20 steps. */
+  async function checkAgainstReference(network: string, spec: ModelSpec, image: (index: number) => Float32Array): Promise<void> {
+    const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, config(spec), () => {});
     const worst = noDifferences();
     for (const stage of ['seeded', 'trained'] as const) {
       if (stage === 'trained') await trainer.runSteps(20);
       const weights = await trainer.readWeights();
       for (const index of DIGITS) {
-        const pixels = testImage(index);
+        const pixels = image(index);
         const inspection = await trainer.inspect(pixels);
         expect(inspection.step).toBe(stage === 'seeded' ? 0 : 20);
         compareWithReference(trainer, weights, pixels, inspection, worst);
@@ -148,9 +176,17 @@ describe('inspecting an image', () => {
     expect(worst.differences).toBeLessThan(SALIENCY_TOLERANCE);
     expect(worst.reference).toBeLessThan(REFERENCE_TOLERANCE);
     trainer.dispose();
-  });
+  }
 
-  it('names each hidden layer with parameters, leaves training gradients alone, and refuses once the model is freed', async () => {
+  it.each(Object.keys(NETWORKS))('matches the float64 reference and its central differences: %s, seeded and after 20 steps', (network) =>
+    checkAgainstReference(network, NETWORKS[network]!, testImage),
+  );
+
+  it('matches them on a conv network too, channel maps and pooled maps included, on digits faded into noise', () =>
+    checkAgainstReference('conv, pool, flatten', CONV_NETWORK, noisyTestImage),
+  );
+
+  it('names each hidden layer that computes an output, leaves training gradients alone, and refuses once the model is freed', async () => {
     const live = gpu.ctx.buffers.stats();
     const trainer = await Trainer.create(gpu.ctx, gpu.cache, dataset, config(NETWORKS['dropout, every activation']!), () => {});
     await trainer.runSteps(3);

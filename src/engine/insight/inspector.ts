@@ -7,7 +7,6 @@ import type { PipelineCache } from '../gpu/pipelines';
 import { rangeOf, stageReads } from '../gpu/readback';
 import { createFloatTensor } from '../gpu/tensors';
 import { networkLayers, networkSizes } from '../model/network';
-import { layerTensors } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
 import { createBackwardPass, type BackwardPass } from '../train/backward';
 import type { ModelState } from '../train/model-state';
@@ -46,8 +45,8 @@ export async function createInspector(ctx: GpuContext, cache: PipelineCache, spe
     release();
     throw error;
   }
-  // Hidden layers with parameters: pass-through ones (dropout at inference) only repeat their input.
-  const shown = forward.layers.filter(({ place }) => place.role === 'hidden' && layerTensors(model.layout, place.index).length > 0);
+  // Hidden layers that write an output of their own: pass-through ones (Flatten, Dropout at inference) only repeat their input's.
+  const shown = forward.layers.filter(({ place, y }, i) => place.role === 'hidden' && y.buffer !== (forward.layers[i - 1]?.y ?? image.input).buffer);
   return {
     async inspect(pixels) {
       image.write(pixels);

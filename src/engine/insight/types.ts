@@ -40,7 +40,7 @@ export interface LayerActivations {
   name: string;
   /** Per-sample output shape: [units], or [height, width, channels]. */
   shape: Shape;
-  values: Float32Array; // [shapeSize(shape)], row-major
+  values: Float32Array; // [shapeSize(shape)]: [units], or an image's channels one plane after another ([C, H, W])
 }
 
 /** What the model makes of one image, from its current weights without dropout. */
@@ -49,19 +49,21 @@ export interface Inspection {
   predicted: number;
   /** ∂(predicted class's logit)/∂(pixel): [784], the same layout as the input. */
   saliency: Float32Array;
-  /** Each hidden layer with parameters, in order (pass-through layers such as dropout at inference are left out). */
+  /** Each hidden layer that computes an output, in order (pass-through ones, Flatten and Dropout at inference, are left out). */
   layers: LayerActivations[];
   /** The step of the weights used. */
   step: number;
 }
 
-/** The first layer with parameters' incoming weights, one image per output unit (Dense on 28×28×1: 28×28 tiles). */
+/** The first layer with parameters' incoming weights, one image per output unit (Dense on 28×28×1: 28×28 tiles; Conv2D: k×k). */
 export interface WeightImages {
   layer: number;
   /** "Dense 128 relu". */
   name: string;
   /** Units in the layer; at most MAX_WEIGHT_IMAGES of them are sent. */
   units: number;
+  /** What a unit is: one that weighs the whole input (Dense), or a filter that slides over it, one output channel (Conv2D). */
+  unitName: 'unit' | 'filter';
   count: number;
   height: number;
   width: number;

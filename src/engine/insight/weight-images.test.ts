@@ -1,5 +1,6 @@
-// Unit tier: a Dense layer's weights W [inputs, outputs] read as one image per unit — the pixel each tile value comes from.
+// Unit tier: a Dense layer's weights W [inputs, outputs] and a Conv2D's W [C, k, k, F] read as one image per unit — where each tile value comes from.
 import { describe, expect, it } from 'vitest';
+import { CONV2D } from '../layers/conv2d';
 import { DENSE } from '../layers/dense';
 import type { LayerPlace } from '../layers/kind';
 import { weightTiles } from './weight-images';
@@ -31,5 +32,18 @@ describe('Dense weight images', () => {
 
   it('has no images for a flat input', () => {
     expect(DENSE.weightImages!(dense(4), place([784], 4))).toBeUndefined();
+  });
+});
+
+describe('Conv2D weight images', () => {
+  it('give one k×k tile per filter, of its first input channel: tile f at (y, x) is W[0, y, x, f]', () => {
+    const [kernelSize, filters, channels] = [5, 6, 2];
+    const conv = { ...CONV2D.defaults, kernelSize, filters };
+    const layout = CONV2D.weightImages!(conv, { index: 0, role: 'hidden', input: [12, 12, channels], output: [8, 8, filters] })!;
+    expect(layout).toMatchObject({ units: filters, height: kernelSize, width: kernelSize });
+    // W[c, y, x, f] = 1000·((c·k + y)·k + x) + f: namedWeights of [C·k·k, F].
+    const tiles = weightTiles(layout, namedWeights(channels * kernelSize * kernelSize, filters), filters);
+    expect(tiles).toHaveLength(filters * kernelSize * kernelSize);
+    for (const [f, y, x] of [[0, 0, 0], [5, 4, 4], [3, 1, 2]] as const) expect(tiles[(f * kernelSize + y) * kernelSize + x]).toBe(1000 * (y * kernelSize + x) + f);
   });
 });

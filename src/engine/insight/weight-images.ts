@@ -2,6 +2,7 @@
 import type { GpuContext } from '../gpu/device';
 import { readBuffer } from '../gpu/readback';
 import type { WeightImageLayout } from '../layers/kind';
+import { imageOf } from '../layers/shapes';
 import { networkLayers } from '../model/network';
 import type { ParameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
@@ -26,7 +27,8 @@ function shownLayer(spec: ModelSpec, parameters: ParameterLayout) {
   const name = kind.name(layer, place.role);
   const images = kind.weightImages?.(layer, place);
   if (!images) throw new Error(`The first layer with weights, ${name}, has no weights that read as images.`);
-  return { index: place.index, name, images, weights: first.tensors[0]! };
+  // A layer that gives an image gives one channel per unit: its units are filters.
+  return { index: place.index, name, unitName: imageOf(place.output) ? ('filter' as const) : ('unit' as const), images, weights: first.tensors[0]! };
 }
 
 /**
@@ -34,8 +36,8 @@ function shownLayer(spec: ModelSpec, parameters: ParameterLayout) {
  * and tiles up to MAX_WEIGHT_IMAGES units. `step`: the step those weights come from.
  */
 export async function readWeightImages(ctx: GpuContext, spec: ModelSpec, model: { layout: ParameterLayout; params: GPUBuffer }, step: number): Promise<WeightImages> {
-  const { index, name, images, weights } = shownLayer(spec, model.layout);
+  const { index, name, unitName, images, weights } = shownLayer(spec, model.layout);
   const values = new Float32Array(await readBuffer(ctx, model.params, weights.size * 4, weights.offset * 4));
   const count = Math.min(images.units, MAX_WEIGHT_IMAGES);
-  return { layer: index, name, units: images.units, count, height: images.height, width: images.width, values: weightTiles(images, values, count), step };
+  return { layer: index, name, units: images.units, unitName, count, height: images.height, width: images.width, values: weightTiles(images, values, count), step };
 }

@@ -9,7 +9,9 @@ export function Figures({ figures }: { figures: LayerFigures }) {
     <dl className="builder-figures">
       <div>
         <dt>Output</dt>
-        <dd>{figures.width === null ? '—' : `batch × ${formatCount(figures.width)}`}</dd>
+        <dd data-testid="layer-output-shape" title="One sample's output: height×width×channels, or features">
+          {figures.shape ?? '—'}
+        </dd>
       </div>
       <div>
         <dt>Parameters</dt>

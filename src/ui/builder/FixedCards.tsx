@@ -1,7 +1,7 @@
 // The two layers every network has: the dataset's input (784 pixels for MNIST) and the softmax output over its classes.
 import { describeSample, MNIST, sampleSize } from '../../engine/data/datasets';
 import { Figures } from './Figures';
-import type { LayerFigures } from './figures';
+import { INPUT_FIGURES, type LayerFigures } from './figures';
 
 const INPUT_SIZE = sampleSize(MNIST);
 
@@ -14,7 +14,7 @@ export function InputCard() {
           Input {INPUT_SIZE} · {describeSample(MNIST)} pixels
         </h3>
       </div>
-      <Figures figures={{ width: INPUT_SIZE, parameters: 0, forwardFlops: 0 }} />
+      <Figures figures={INPUT_FIGURES} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// One hidden layer in the network column: drag handle, move and delete buttons, fields, problems and figures.
+// One hidden layer in the network column: drag handle, move and delete buttons, fields, problems and figures; one line while training.
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useId } from 'react';
@@ -7,7 +7,7 @@ import type { DraftLayer } from '../../store/experiment-store';
 import { Figures } from './Figures';
 import type { LayerFigures } from './figures';
 import { ArrowIcon, GripIcon, TrashIcon } from './icons';
-import { KIND_NAME, controlLabel } from './labels';
+import { KIND_NAME, controlLabel, layerName } from './labels';
 import { LayerFields } from './LayerFields';
 import { issueField } from './validity';
 
@@ -27,6 +27,41 @@ export interface LayerCardProps {
   registerHandle(id: string, element: HTMLElement | null): void;
 }
 
+/** Move up, move down and delete: the edits a card offers in place. */
+function CardActions({ index, count, onMove, onRemove }: Pick<LayerCardProps, 'index' | 'count' | 'onMove' | 'onRemove'>) {
+  const position = index + 1;
+  const atEdge = { up: index === 0, down: index === count - 1 };
+  return (
+    <span className="builder-card-actions">
+      {(['up', 'down'] as const).map((direction) => (
+        <button
+          key={direction}
+          type="button"
+          className="builder-icon-button"
+          aria-label={direction === 'up' ? controlLabel.moveUp(position) : controlLabel.moveDown(position)}
+          aria-disabled={atEdge[direction] || undefined}
+          onClick={() => atEdge[direction] || onMove(index, direction === 'up' ? -1 : 1)}
+        >
+          <ArrowIcon direction={direction} />
+        </button>
+      ))}
+      <button type="button" className="builder-icon-button danger" aria-label={controlLabel.remove(position)} onClick={() => onRemove(index)}>
+        <TrashIcon />
+      </button>
+    </span>
+  );
+}
+
+/** While training, a card is one line: the layer by name and, in place of its edits, the shape it gives. */
+function ReadOnlyShape({ shape }: { shape: string | null }) {
+  return (
+    <span className="builder-card-shape">
+      <span className="visually-hidden">output </span>
+      {shape ?? '—'}
+    </span>
+  );
+}
+
 export function LayerCard({ layer, index, count, figures, issues, disabled, insertBefore, onMove, onRemove, onFocusLayer, registerHandle }: LayerCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: layer.id,
@@ -42,7 +77,6 @@ export function LayerCard({ layer, index, count, figures, issues, disabled, inse
     if (field) issueIds[field] = [issueIds[field], issueId(i)].filter(Boolean).join(' ');
   });
   const classes = ['builder-card', `kind-${layer.kind}`, isDragging && 'is-dragging', insertBefore && 'insert-before', issues.length > 0 && 'is-invalid'];
-  const atEdge = { up: index === 0, down: index === count - 1 };
   return (
     <li
       ref={setNodeRef}
@@ -71,27 +105,11 @@ export function LayerCard({ layer, index, count, figures, issues, disabled, inse
         </span>
         <h3 className="builder-card-title" id={`${baseId}-title`}>
           <span className="visually-hidden">Layer {position}: </span>
-          {KIND_NAME[layer.kind]}
+          {disabled ? layerName(layer) : KIND_NAME[layer.kind]}
         </h3>
-        <span className="builder-card-actions">
-          {(['up', 'down'] as const).map((direction) => (
-            <button
-              key={direction}
-              type="button"
-              className="builder-icon-button"
-              aria-label={direction === 'up' ? controlLabel.moveUp(position) : controlLabel.moveDown(position)}
-              aria-disabled={atEdge[direction] || undefined}
-              onClick={() => atEdge[direction] || onMove(index, direction === 'up' ? -1 : 1)}
-            >
-              <ArrowIcon direction={direction} />
-            </button>
-          ))}
-          <button type="button" className="builder-icon-button danger" aria-label={controlLabel.remove(position)} onClick={() => onRemove(index)}>
-            <TrashIcon />
-          </button>
-        </span>
+        {disabled ? <ReadOnlyShape shape={figures.shape} /> : <CardActions index={index} count={count} onMove={onMove} onRemove={onRemove} />}
       </div>
-      <LayerFields layer={layer} position={position} issueIds={issueIds} />
+      {!disabled && <LayerFields layer={layer} position={position} issueIds={issueIds} />}
       {issues.map((issue, i) => (
         <p key={issue.message} id={issueId(i)} className="builder-issue">
           {issue.message}

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { MAX_HIDDEN_LAYERS, type LayerSpec } from '../../engine/model/spec';
 import type { DraftLayer } from '../../store/experiment-store';
+import { PRESETS } from '../../store/presets';
 import { NetworkBuilder, NetworkEditor } from './NetworkBuilder';
 
 const dense = (units: number): LayerSpec => ({ kind: 'dense', units, activation: 'relu', init: 'he' });
@@ -63,5 +64,21 @@ describe('NetworkBuilder markup', () => {
     const html = render([dense(64)], true);
     expect(html).toContain('Pause to edit the network.');
     expect(html).toMatch(/<fieldset class="builder-layout" disabled="">/);
+  });
+
+  it('gives conv layers their fields, and each card its output shape', () => {
+    const html = render(PRESETS.convnet.spec.layers);
+    for (const label of ['Filters of layer 1', 'Kernel size of layer 1', 'Stride of layer 1', 'Padding of layer 1', 'Pool size of layer 2', 'Pool stride of layer 2', 'Drag layer 5 (Flatten)'])
+      expect(tagLabelled(html, label), label).toBeDefined();
+    const shapes = [...html.matchAll(/data-testid="layer-output-shape"[^>]*>([^<]+)</g)].map((match) => match[1]);
+    expect(shapes).toEqual(['28×28×1', '24×24×24', '12×12×24', '10×10×32', '5×5×32', '800', '128', '10']);
+  });
+
+  it('shows each layer as one line with its output shape while disabled', () => {
+    const html = render(PRESETS.lenet5.spec.layers, true);
+    expect(tagLabelled(html, 'Filters of layer 1')).toBeUndefined();
+    expect(tagLabelled(html, 'Delete layer 1')).toBeUndefined();
+    expect(html).toContain('Conv2D 6 5×5 same relu</h3><span class="builder-card-shape"><span class="visually-hidden">output </span>28×28×6</span>');
+    expect(html).toContain('MaxPool 2×2</h3><span class="builder-card-shape"><span class="visually-hidden">output </span>14×14×6</span>');
   });
 });

@@ -3,14 +3,15 @@ import { MNIST } from '../../engine/data/datasets';
 import type { LayerPlace } from '../../engine/layers/kind';
 import { kindOf, type AnyLayerKind } from '../../engine/layers/registry';
 import { formatShape, type Shape } from '../../engine/layers/shapes';
+import { networkLayers, type NetworkLayer } from '../../engine/model/network';
 import { OUTPUT_LAYER, validateModelSpec, type LayerSpec } from '../../engine/model/spec';
-import { estimateGpuMemory, summarizeLayer, summarizeModel, type LayerSummary } from '../../engine/model/summary';
+import { estimateGpuMemory, summarizeLayer, summarizeModel } from '../../engine/model/summary';
 import { draftSpec, type DraftLayer } from '../../store/experiment-store';
 
 /** One layer's figures; null where they depend on a value that is not valid yet. */
 export interface LayerFigures {
-  /** Output width: the output shape is [batch, width]. */
-  width: number | null;
+  /** One sample's output shape as it prints, [H, W, C] or [features]: "24×24×24", "128". */
+  shape: string | null;
   parameters: number | null;
   /** Multiply-adds ×2 in the forward pass, per sample. */
   forwardFlops: number | null;
@@ -31,7 +32,13 @@ export interface NetworkFigures {
   totals: NetworkTotals | null;
 }
 
-const figuresOf = (summary: LayerSummary): LayerFigures => ({ width: summary.outputShape[1], parameters: summary.parameters, forwardFlops: summary.forwardFlopsPerSample });
+function figuresOf(layer: NetworkLayer): LayerFigures {
+  const { parameters, forwardFlopsPerSample } = summarizeLayer(layer);
+  return { shape: formatShape(layer.place.output), parameters, forwardFlops: forwardFlopsPerSample };
+}
+
+/** The dataset's sample, as the input card shows it: 28×28×1 pixels, nothing computed. */
+export const INPUT_FIGURES: LayerFigures = { shape: formatShape(MNIST.inputShape), parameters: 0, forwardFlops: 0 };
 
 /** Two stand-ins for an input shape that is not known yet. */
 const UNKNOWN_INPUTS: Shape[] = [MNIST.inputShape, [1]];
@@ -55,10 +62,10 @@ function layerFigures(layer: LayerSpec, index: number, role: LayerPlace['role'],
     const output = kind.outputShape(spec, shape);
     return output.ok ? { spec, kind, place: { index, role, input: shape, output: output.shape } } : undefined;
   });
-  const summaries = placed.map((entry) => entry && figuresOf(summarizeLayer(entry)));
-  const figure = (key: keyof LayerFigures) => agreed(summaries.map((summary) => summary?.[key] ?? undefined));
+  const summaries = placed.map((entry) => entry && figuresOf(entry));
+  const figure = <Key extends keyof LayerFigures>(key: Key) => agreed<NonNullable<LayerFigures[Key]>>(summaries.map((summary) => summary?.[key] ?? undefined));
   const output = agreed(placed.map((entry) => entry?.place.output), (a, b) => formatShape(a) === formatShape(b));
-  return { figures: { width: figure('width'), parameters: figure('parameters'), forwardFlops: figure('forwardFlops') }, output };
+  return { figures: { shape: figure('shape'), parameters: figure('parameters'), forwardFlops: figure('forwardFlops') }, output };
 }
 
 /** Figures computed layer by layer, from each kind, for a network that may still have invalid values. */
@@ -79,7 +86,7 @@ export function networkFigures(layers: readonly DraftLayer[], batchSize: number)
     return { hidden: all.slice(0, -1), output: all.at(-1)!, totals: null };
   }
   const summary = summarizeModel(validation.spec);
-  const all = summary.layers.map(figuresOf);
+  const all = networkLayers(validation.spec).map(figuresOf);
   const batchOk = Number.isInteger(batchSize) && batchSize >= 1;
   return {
     hidden: all.slice(0, -1),

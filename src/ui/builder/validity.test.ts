@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_HIDDEN_LAYERS, type LayerSpec } from '../../engine/model/spec';
 import type { DraftLayer } from '../../store/experiment-store';
+import { PRESETS } from '../../store/presets';
 import { canAddLayer, issueField, issuesOfLayer, layerEditProblem, networkIssues, networkWideIssues } from './validity';
 
 const dense = (units: number): LayerSpec => ({ kind: 'dense', units, activation: 'relu', init: 'he' });
@@ -28,6 +29,32 @@ describe('networkIssues', () => {
     const issues = networkIssues(drafts(Array.from({ length: MAX_HIDDEN_LAYERS + 1 }, () => dense(8))));
     expect(networkWideIssues(issues)).toEqual([{ message: `a model has at most ${MAX_HIDDEN_LAYERS} hidden layers` }]);
     expect(issueField(issues[0]!)).toBeNull();
+  });
+});
+
+describe('shapes that cannot flow', () => {
+  const pool = (size: number): LayerSpec => ({ kind: 'maxpool', size, stride: 'size' });
+  const convnet = PRESETS.convnet.spec.layers;
+
+  it('says at the layer why its window does not fit the image it gets', () => {
+    // ConvNet's fourth layer gives 5×5×32; a 2×2 pool makes it 2×2, too small for a 3×3 one.
+    const issues = networkIssues(drafts([...convnet.slice(0, 4), pool(2), pool(3), ...convnet.slice(4)]));
+    expect(issues).toEqual([{ layer: 5, message: 'layer 6: a 3×3 pool needs at least 3×3 input; it gets 2×2' }]);
+    expect(issuesOfLayer(issues, 5)).toEqual(issues);
+    expect(issueField(issues[0]!)).toBeNull();
+    const conv: LayerSpec = { kind: 'conv2d', filters: 8, kernelSize: 7, stride: 1, padding: 'valid', activation: 'relu', init: 'he' };
+    expect(networkIssues(drafts([...convnet.slice(0, 4), conv]))).toEqual([{ layer: 4, message: 'layer 5: a 7×7 convolution needs at least 7×7 input; it gets 5×5' }]);
+  });
+
+  it('says an image layer after flat features needs an image', () => {
+    expect(networkIssues(drafts([...convnet, pool(2)]))).toEqual([
+      { layer: 6, message: 'layer 7: a 2×2 pool needs an image-shaped input (height×width×channels); it gets 128 values' },
+    ]);
+  });
+
+  it('lets a padded convolution keep a small image', () => {
+    const same: LayerSpec = { kind: 'conv2d', filters: 4, kernelSize: 7, stride: 1, padding: 'same', activation: 'relu', init: 'he' };
+    expect(networkIssues(drafts([...convnet.slice(0, 4), pool(2), same]))).toEqual([]);
   });
 });
 

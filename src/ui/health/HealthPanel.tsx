@@ -26,7 +26,7 @@ export function HealthPanel() {
       </div>
       <p className="muted panel-note">
         Per layer and logged window, computed on the GPU inside the training step: gradient norm, update size relative to the weights (healthy near 0.1% per step,
-        shaded band 0.01–1%), activation mean and spread, and the share of ReLU units that never fired.
+        shaded band 0.01–1%), activation mean and spread, and the share of ReLU units (of a conv layer: filters) that never fired.
       </p>
       {windows.length === 0 ? (
         <p className="muted" data-testid="health-empty">

@@ -9,6 +9,8 @@ interface SparklineProps {
   companion?: { label: string; points: readonly SeriesPoint[] };
   /** A shaded healthy range, e.g. update ratios between 1e-4 and 1e-2. */
   band?: readonly [number, number];
+  /** Where the values lie, at the most (e.g. a share in [0, 1]): the scale does not pad beyond it. */
+  bounds?: readonly [number, number];
   format?: (value: number) => string;
 }
 
@@ -19,7 +21,7 @@ function path(points: readonly SeriesPoint[], x: (step: number) => number, y: (v
   return points.map(({ step, value }, i) => `${i === 0 ? 'M' : 'L'}${x(step).toFixed(1)},${y(value).toFixed(1)}`).join('');
 }
 
-export function Sparkline({ title, points, log = false, companion, band, format = formatHealthFigure }: SparklineProps) {
+export function Sparkline({ title, points, log = false, companion, band, bounds, format = formatHealthFigure }: SparklineProps) {
   const last = points.at(-1);
   if (!last) {
     return (
@@ -30,7 +32,7 @@ export function Sparkline({ title, points, log = false, companion, band, format 
     );
   }
   const all = [...points, ...(companion?.points ?? [])];
-  const scale = sparkScale(all.map(({ value }) => value), log, band ?? []);
+  const scale = sparkScale(all.map(({ value }) => value), log, band ?? [], bounds);
   const [first, end] = [points[0]!.step, last.step];
   const x = (step: number) => (end > first ? ((step - first) / (end - first)) * WIDTH : WIDTH / 2);
   const y = (value: number) => HEIGHT - 2 - scale.position(value) * (HEIGHT - 4);

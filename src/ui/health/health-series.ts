@@ -19,6 +19,8 @@ export interface LayerSeries {
   activationStd: SeriesPoint[];
   /** Only for ReLU-family layers. */
   deadFraction?: SeriesPoint[];
+  /** Set where the dead fraction counts a conv layer's filters rather than units. */
+  deadOf?: 'filters';
 }
 
 /** At most `limit` windows, evenly spread over the whole run, the last one always in. */
@@ -28,13 +30,13 @@ export function thin<T>(items: readonly T[], limit = SPARKLINE_POINTS): T[] {
   return Array.from({ length: limit }, (_, i) => items[Math.round(i * stride)]!);
 }
 
-type Figure = Exclude<keyof LayerHealth, 'layer' | 'name'>;
+type Figure = Exclude<keyof LayerHealth, 'layer' | 'name' | 'deadOf'>;
 
 /** Each layer's series, in network order, from windows oldest first. */
 export function layerSeries(windows: readonly HealthWindow[]): LayerSeries[] {
   const shown = thin(windows);
   const layers = windows.at(-1)?.layers ?? [];
-  return layers.map(({ layer, name, deadFraction }) => {
+  return layers.map(({ layer, name, deadFraction, deadOf }) => {
     const series = (figure: Figure): SeriesPoint[] =>
       shown.flatMap(({ step, layers: all }) => {
         const value = all.find((health) => health.layer === layer)?.[figure];
@@ -48,6 +50,7 @@ export function layerSeries(windows: readonly HealthWindow[]): LayerSeries[] {
       activationMean: series('activationMean'),
       activationStd: series('activationStd'),
       ...(deadFraction !== undefined ? { deadFraction: series('deadFraction') } : {}),
+      ...(deadOf ? { deadOf } : {}),
     };
   });
 }
@@ -65,13 +68,15 @@ export interface SparkScale {
 
 /**
  * A y scale over the values: logarithmic (positive values only) when asked, padded a little so a flat line sits in
- * the middle; `include` widens it to a reference value (e.g. a healthy band's edges).
+ * the middle; `include` widens it to a reference value (e.g. a healthy band's edges); a linear scale stays within
+ * `bounds` where the values cannot leave them (a share is never below 0%).
  */
-export function sparkScale(values: readonly number[], log: boolean, include: readonly number[] = []): SparkScale {
+export function sparkScale(values: readonly number[], log: boolean, include: readonly number[] = [], bounds?: readonly [number, number]): SparkScale {
   const usable = [...values, ...include].filter((value) => Number.isFinite(value) && (!log || value > 0));
   const map = (value: number) => (log ? Math.log10(value) : value);
   let [low, high] = usable.length ? [Math.min(...usable.map(map)), Math.max(...usable.map(map))] : [0, 1];
   if (high - low < 1e-12) [low, high] = log ? [low - 0.5, high + 0.5] : [low - (Math.abs(low) || 1) * 0.1, high + (Math.abs(high) || 1) * 0.1];
+  if (bounds && !log) [low, high] = [Math.max(low, bounds[0]), Math.min(high, bounds[1])];
   const [min, max] = log ? [10 ** low, 10 ** high] : [low, high];
   return { log, min, max, position: (value) => (map(log ? Math.max(value, min) : value) - low) / (high - low) };
 }

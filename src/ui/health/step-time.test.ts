@@ -5,11 +5,14 @@ import { familyName, formatMs, timeBars } from './step-time';
 
 describe('step time bars', () => {
   it('name kernel families as a person reads them', () => {
-    expect(['matmul_vec4', 'column_sum_vec4', 'adam_step', 'activation_backward', 'tensor_norms', 'mystery'].map(familyName)).toEqual([
+    expect(['matmul_vec4', 'column_sum_vec4', 'adam_step', 'activation_backward', 'tensor_norms', 'conv_backward_weights', 'pool_max_forward', 'channel_stats_accumulate', 'mystery'].map(familyName)).toEqual([
       'matmul',
       'bias gradient',
       'optimizer',
       'activation derivative',
+      'health statistics',
+      'convolution',
+      'pooling',
       'health statistics',
       'mystery',
     ]);

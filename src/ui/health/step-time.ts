@@ -12,7 +12,7 @@ const FAMILY_NAMES: readonly [prefix: string, name: string][] = [
   ['dropout', 'dropout'],
   ['gather', 'gather the batch'],
   ['softmax_ce', 'softmax + cross-entropy'],
-  ['unit_stats', 'health statistics'],
+  ['channel_stats', 'health statistics'],
   ['tensor_norms', 'health statistics'],
   ['snapshot', 'health statistics'],
 ];

@@ -15,10 +15,15 @@ function summary(values: Float32Array): string {
   return `${formatCount(active)} of ${formatCount(values.length)} above zero, largest ${largest.toFixed(2)}`;
 }
 
-function FirstLayerWeights({ weights, unit }: { weights?: WeightImages; unit: number | null }) {
+/** The weights behind the unit (or channel) picked in the first layer's view. */
+function FirstLayerWeights({ weights, unit, unitName }: { weights?: WeightImages; unit: number | null; unitName: string }) {
   if (!weights) return <p className="weight-tile weight-tile-hint muted">Reading the weights…</p>;
-  if (unit !== null && unit >= weights.count) return <p className="weight-tile weight-tile-hint muted">Only the first {weights.count} units' weights are shown.</p>;
-  return <WeightTile weights={weights} unit={unit} scale="per-tile" hint="Point at a unit, or focus the strip and use the arrow keys, to see the weights it applies to the input." />;
+  if (unit !== null && unit >= weights.count) return <p className="weight-tile weight-tile-hint muted">Only the first {weights.count} {unitName}s' weights are shown.</p>;
+  const hint =
+    weights.unitName === 'filter'
+      ? `Point at a ${unitName}, or focus the maps and use the arrow keys, to see the filter that made it.`
+      : `Point at a ${unitName}, or focus the strip and use the arrow keys, to see the weights it applies to the input.`;
+  return <WeightTile weights={weights} unit={unit} scale="per-tile" hint={hint} />;
 }
 
 function LayerView({ layer, first, weights }: { layer: LayerActivations; first: boolean; weights?: WeightImages }) {
@@ -40,7 +45,7 @@ function LayerView({ layer, first, weights }: { layer: LayerActivations; first: 
           label={`${text}. Pick a ${unitName} to see its weights`}
           describe={(index) => `${unitName} ${index + 1} of ${grid.count}${layout.kind === 'units' ? `: ${layer.values[index]!.toFixed(2)}` : ''}`}
         >
-          {(unit) => <FirstLayerWeights weights={weights} unit={unit} />}
+          {(unit) => <FirstLayerWeights weights={weights} unit={unit} unitName={unitName} />}
         </TilePicker>
       ) : (
         <ImageCanvas image={image} className="layer-strip-canvas" role="img" aria-label={text} />

@@ -1,4 +1,4 @@
-// One unit's incoming weights enlarged, blue (negative) to red (positive), with their range in words.
+// One unit's incoming weights (a Conv2D filter's k×k window) enlarged, blue (negative) to red (positive), with their range in words.
 import { useMemo } from 'react';
 import type { WeightImages } from '../../engine/insight/types';
 import { divergingColour } from './color-scales';
@@ -24,11 +24,12 @@ export function WeightTile({ weights, unit, scale, hint }: { weights: WeightImag
   const size = weights.height * weights.width;
   const tile = weights.values.subarray(unit * size, (unit + 1) * size);
   const [low, high] = [Math.min(...tile), Math.max(...tile)];
+  const filter = weights.unitName === 'filter';
   return (
     <figure className="weight-tile">
-      <ImageCanvas image={image} role="img" aria-label={`Weights into unit ${unit + 1}, from ${formatWeight(low)} to ${formatWeight(high)}`} />
+      <ImageCanvas image={image} role="img" aria-label={`Weights ${filter ? 'of filter' : 'into unit'} ${unit + 1}, from ${formatWeight(low)} to ${formatWeight(high)}`} />
       <figcaption>
-        Unit {unit + 1}: {formatWeight(low)} to {formatWeight(high)}
+        {filter ? 'Filter' : 'Unit'} {unit + 1}: {formatWeight(low)} to {formatWeight(high)}
         <span className="muted"> (largest |w| {formatWeight(maxAbs(tile))})</span>
       </figcaption>
     </figure>

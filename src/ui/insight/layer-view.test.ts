@@ -1,4 +1,4 @@
-// Unit tier: a layer's view follows its shape (strip or channel maps), channels are read from [h, w, c], colours follow sign.
+// Unit tier: a layer's view follows its shape (strip or channel maps), each map is its channel's plane, colours follow sign.
 import { describe, expect, it } from 'vitest';
 import { divergingColour, sequentialColour } from './color-scales';
 import { activationColours, layerGrid, layerImage, layerLayout } from './layer-view';
@@ -19,10 +19,10 @@ describe('layerGrid and layerImage', () => {
     expect(Array.from(image.data.subarray(8, 12))).toEqual([...sequentialColour(1), 255]);
   });
 
-  it('draws each channel of [height, width, channels] as its own map', () => {
-    // 1×2 pixels, 3 channels: pixel p channel c holds 10p + c; channel 1 is [1, 11].
+  it('draws each channel of [height, width, channels] as its own map, from its channel-major plane', () => {
+    // 1×2 pixels, 3 channels, stored plane by plane: channel c pixel p holds 10p + c; channel 1 is [1, 11].
     const layout = { kind: 'maps', height: 1, width: 2, channels: 3 } as const;
-    const values = [0, 1, 2, 10, 11, 12];
+    const values = [0, 10, 1, 11, 2, 12];
     expect(layerGrid(layout)).toEqual({ count: 3, tileWidth: 2, tileHeight: 1, columns: 3, gap: 1 });
     const image = layerImage(layout, values);
     const colour = activationColours(values);

@@ -24,12 +24,12 @@ export function layerGrid(layout: LayerLayout): TileGrid {
   return { count: layout.channels, tileWidth: layout.width, tileHeight: layout.height, columns: gridColumns(layout.channels, MAPS_PER_ROW), gap: 1 };
 }
 
-/** The layer's activations as pixels: values row-major in the shape, [units] or [height, width, channels]. */
+/** The layer's activations as pixels: [units], or an image's channel-major planes (channel c's map is values [c·h·w, (c + 1)·h·w)). */
 export function layerImage(layout: LayerLayout, values: ArrayLike<number>): RgbaImage {
   const colour = activationColours(values);
-  const channels = layout.kind === 'maps' ? layout.channels : 1;
-  // A unit's tile has one pixel; a channel's map takes every channels-th value from the channel on.
-  return tileGridImage(layerGrid(layout), (tile, pixel) => colour(values[pixel * channels + tile]!));
+  const grid = layerGrid(layout);
+  // A unit's tile has one pixel; a channel's map is its plane, row-major.
+  return tileGridImage(grid, (tile, pixel) => colour(values[tile * grid.tileWidth * grid.tileHeight + pixel]!));
 }
 
 /**
