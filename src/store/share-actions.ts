@@ -84,7 +84,7 @@ export async function exportModelFile(): Promise<{ bytes: Uint8Array; fileName: 
   const offer = weightsOffer(state);
   const weights = await requestWeights();
   const bytes = encodeSafetensors(config, weights, offer.ok ? { epochs: offer.epochs, testAccuracy: offer.testAccuracy } : {});
-  return { bytes, fileName: `backprop-studio-${networkLabel(config)}.safetensors` };
+  return { bytes, fileName: `backprop-studio-${networkLabel(config).replaceAll('×', 'x')}.safetensors` };
 }
 
 /** The edited experiment as a standalone PyTorch training script; none while a field's text is invalid. */

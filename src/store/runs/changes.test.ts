@@ -1,6 +1,7 @@
 // unit: the network label and the settings a run changed against the baseline, in words.
 import { describe, expect, it } from 'vitest';
 import { describeChanges, experimentChanges, networkLabel } from './changes';
+import { PRESETS } from '../presets';
 import { sampleRecord } from './test-fixtures';
 
 const baseline = sampleRecord().experiment;
@@ -10,6 +11,7 @@ describe('experimentChanges', () => {
     expect(networkLabel(baseline)).toBe('784-64-10');
     const deeper = { ...baseline, spec: { layers: [...baseline.spec.layers, { kind: 'dropout' as const, rate: 0.2 }, { kind: 'dense' as const, units: 32, activation: 'tanh' as const, init: 'glorot' as const }] } };
     expect(networkLabel(deeper)).toBe('784-64-32-10');
+    expect(networkLabel({ ...baseline, spec: PRESETS.convnet.spec })).toBe('784-24×24×24-10×10×32-128-10');
     expect(describeChanges(experimentChanges(baseline, deeper))).toBe('network 784-64-10 → 784-64-32-10; layers relu (he) → relu (he), dropout 0.2, tanh (glorot)');
   });
 

@@ -1,15 +1,18 @@
 // What sets one experiment apart from another, in words: the "changes" a run shows against the baseline run.
 import { kindOf } from '../../engine/layers/registry';
 import { networkLayers, networkSizes } from '../../engine/model/network';
-import { shapeSize } from '../../engine/layers/shapes';
+import { formatShape } from '../../engine/layers/shapes';
 import type { LrSchedule } from '../../engine/train/schedule';
 import type { TrainerConfig } from '../../engine/train/trainer';
 
-/** "784-128-64-10": the input width and the output width of each layer with parameters, the output layer included. */
+/**
+ * "784-128-64-10", "784-24×24×24-10×10×32-128-10": the input width and the output shape of each layer with parameters,
+ * the output layer included.
+ */
 export function networkLabel(config: TrainerConfig): string {
   const network = networkLayers(config.spec);
-  const widths = network.filter(({ spec, kind, place }) => kind.parameters(spec, place).length > 0).map(({ place }) => shapeSize(place.output));
-  return [networkSizes(network).inputFloats, ...widths].join('-');
+  const shapes = network.filter(({ spec, kind, place }) => kind.parameters(spec, place).length > 0).map(({ place }) => formatShape(place.output));
+  return [networkSizes(network).inputFloats, ...shapes].join('-');
 }
 
 /** "relu, dropout 0.2, relu": the hidden layers by what they do (Dense widths are in the network label), others by name. */
