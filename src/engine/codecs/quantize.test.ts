@@ -4,7 +4,7 @@ import { parameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
 import { dequantizeParameters, measureQuantization, quantizedByteLength, quantizeParameters, WEIGHT_SCHEMES } from './quantize';
 import { measureShareLink } from './share-link';
-import { expectSameFloats, seededWeights, withSpec } from './test-fixtures';
+import { expectSameFloats, weightsWithBiases, withSpec } from './test-fixtures';
 import { assembleParameters, extractDenseTensors, firstNonFinite, transpose } from './weights';
 
 const glorot: ModelSpec = {
@@ -16,12 +16,7 @@ const glorot: ModelSpec = {
 };
 const layout = parameterLayout(glorot);
 
-/** Seeded weights with small nonzero biases, as after some training. */
-function realisticWeights(): Float32Array {
-  const flat = seededWeights(glorot, 3);
-  for (const { biasOffset, outputs } of layout.dense) for (let j = 0; j < outputs; j++) flat[biasOffset + j] = 0.01 * Math.sin(j);
-  return flat;
-}
+const realisticWeights = (): Float32Array => weightsWithBiases(glorot, 3);
 
 describe('dense tensors', () => {
   it('extracts each W [in, out] and b [out] and assembles the same flat buffer, padding zero', () => {

@@ -73,11 +73,12 @@ export function dequantizeParameters(layout: ParameterLayout, bytes: Uint8Array,
   if (bytes.length !== expected) return { ok: false, error: `expected ${expected} bytes of ${scheme} weights for this model, found ${bytes.length}` };
   const tensors: Float32Array[][] = [];
   let offset = 0;
-  for (const [index, layer] of layout.layers.entries()) {
+  for (const layer of layout.layers) {
     const values: Float32Array[] = [];
     for (const tensor of layer.tensors) {
       const read = readTensor(bytes, offset, tensor, scheme);
-      if (!read.ok) return { ok: false, error: `${kindOf(layer.kind).displayName} layer ${index + 1}: ${read.error}` };
+      // Numbered as the builder and the spec's errors number layers (pools, dropouts and flattens count), the output layer last.
+      if (!read.ok) return { ok: false, error: `${kindOf(layer.kind).displayName} layer ${layer.layerIndex + 1}: ${read.error}` };
       values.push(read.values);
       offset += tensorBytes(tensor, scheme);
     }

@@ -3,21 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
 import { checkModelFileSize, decodeSafetensors, encodeSafetensors, MAX_MODEL_FILE_BYTES, readModelFile } from './safetensors';
-import { classicExperiment, expectPrototypeUntouched, expectSameFloats, prototypeKeys, seededWeights, withSpec } from './test-fixtures';
+import { classicExperiment, expectPrototypeUntouched, expectSameFloats, modelFileParts, prototypeKeys, seededWeights, withSpec, type SafetensorsHeader as Header } from './test-fixtures';
 import { torchModules, torchSequentialSource, torchTensors } from './torch-modules';
 
 const tinySpec: ModelSpec = { layers: [{ kind: 'dense', units: 4, activation: 'sigmoid', init: 'glorot' }] };
 const tinyExperiment = withSpec(tinySpec);
 const tinyWeights = seededWeights(tinySpec, 9);
 
-type Header = Record<string, { dtype: string; shape: number[]; data_offsets: number[] } & Record<string, unknown>> & { __metadata__: Record<string, unknown> };
-
 /** The tiny model's file split into its parsed header and its data section. */
-function validParts(): { header: Header; data: Uint8Array } {
-  const bytes = encodeSafetensors(tinyExperiment, tinyWeights, { epochs: 3, testAccuracy: 0.75 });
-  const length = Number(new DataView(bytes.buffer).getBigUint64(0, true));
-  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Header, data: bytes.slice(8 + length) };
-}
+const validParts = (): { header: Header; data: Uint8Array } => modelFileParts(encodeSafetensors(tinyExperiment, tinyWeights, { epochs: 3, testAccuracy: 0.75 }));
 
 /** A file from a header (object or raw text) and data, with the header length as given or the true one. */
 function fileFrom(header: object | string | Uint8Array, data: Uint8Array, length?: bigint): Uint8Array {

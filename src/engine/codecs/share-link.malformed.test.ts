@@ -4,18 +4,16 @@ import { parameterLayout } from '../model/parameters';
 import type { ModelSpec } from '../model/spec';
 import { encodeBase64Url } from './base64url';
 import { crc32 } from './crc32';
-import { deflateRaw } from './deflate';
 import { CONTAINER_VERSION, packContainer } from './link-container';
 import { quantizeParameters, type WeightScheme } from './quantize';
 import { decodeShareLink, encodeShareLink, MAX_LINK_CHARS } from './share-link';
-import { classicExperiment, cloneJson, expectPrototypeUntouched, prototypeKeys, seededWeights, withSpec } from './test-fixtures';
+import { classicExperiment, cloneJson, expectPrototypeUntouched, linkFromContainer, prototypeKeys, seededWeights, withSpec } from './test-fixtures';
 
 const tinySpec: ModelSpec = { layers: [{ kind: 'dense', units: 4, activation: 'relu', init: 'he' }] };
 const tinyLayout = parameterLayout(tinySpec);
 const encoder = new TextEncoder();
 const experimentJson = JSON.stringify({ experiment: classicExperiment });
 
-const linkFromContainer = async (container: Uint8Array): Promise<string> => `v1.${encodeBase64Url(await deflateRaw(container))}`;
 const linkFromJson = (json: string, weights: Uint8Array = new Uint8Array(0)): Promise<string> => linkFromContainer(packContainer(encoder.encode(json), weights));
 
 type Contents = { experiment: Record<string, unknown> & { settings: Record<string, unknown> & { hyperparameters: Record<string, unknown> }; spec: { layers: Record<string, unknown>[] } }; trained?: Record<string, unknown> };
