@@ -11,7 +11,8 @@ async function setField(page: Page, label: string, value: string): Promise<void>
 
 test('the health panel shows each layer while training, stays quiet on Classic, and times a step', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/?train=4000');
+  // All 60,000 images: no epoch's end (and its test, which stalls training) falls inside the seconds compared.
+  await page.goto('/?train=60000');
   await expectReady(page);
   const panel = page.getByRole('region', { name: 'Training health' });
   await expect(panel.getByTestId('health-empty')).toBeVisible();
@@ -26,9 +27,16 @@ test('the health panel shows each layer while training, stays quiet on Classic, 
   await expect(total).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('list', { name: 'GPU time per kernel' }).getByRole('listitem').first()).toContainText('gather the batch');
   await expect(panel.getByRole('listitem').filter({ hasText: 'Layer 1 forward · matmul' })).toBeVisible();
-  const [gpuMs, measuredMs] = await Promise.all([total.getAttribute('data-total-ms'), total.getAttribute('data-measured-ms')]).then((values) => values.map(Number));
-  console.log(`health e2e: timed step ${gpuMs!.toFixed(2)} ms of GPU time, ${measuredMs!.toFixed(2)} ms per step measured from samples/s`);
-  expect(Math.abs(gpuMs! - measuredMs!) / measuredMs!).toBeLessThan(0.2);
+  // Three readings a second apart (a timed step every 2 s, samples/s over about a second), compared by their medians.
+  const readings: number[][] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await page.waitForTimeout(1000);
+    readings.push(await Promise.all([total.getAttribute('data-total-ms'), total.getAttribute('data-measured-ms')]).then((values) => values.map(Number)));
+  }
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[1]!;
+  const [gpuMs, measuredMs] = [middle(readings.map(([gpu]) => gpu!)), middle(readings.map(([, measured]) => measured!))];
+  console.log(`health e2e: timed step ${gpuMs.toFixed(2)} ms of GPU time, ${measuredMs.toFixed(2)} ms per step measured from samples/s (medians of 3)`);
+  expect(Math.abs(gpuMs - measuredMs) / measuredMs).toBeLessThan(0.2);
   await panel.screenshot({ path: testInfo.outputPath('health-classic.png') });
 });
 
