@@ -1,5 +1,6 @@
-// The interface every W1 training implementation under test provides to the timing loop.
-import type { W1Data } from './training-data';
+// The interface every training implementation under test provides to the timing loop.
+import type { SyncCadence } from './cadence';
+import type { WorkloadData } from './training-data';
 import type { InsightAnswers } from './training-protocol';
 
 /** One implementation set up on its own device, the dataset already uploaded. */
@@ -13,7 +14,7 @@ export interface BenchTrainer {
   dispose(): void;
 }
 
-/** A model being trained on W1's shuffled batches. */
+/** A model being trained on its workload's shuffled batches. */
 export interface BenchModel {
   /** Records and submits steps first..first+count−1; may resolve before the GPU has finished them. */
   runSteps(first: number, count: number): Promise<void>;
@@ -26,5 +27,5 @@ export interface BenchModel {
   dispose(): void;
 }
 
-/** Acquires a device and uploads the dataset (untimed). */
-export type TrainerStarter = (data: W1Data) => Promise<BenchTrainer>;
+/** Acquires a device and uploads the dataset (untimed) for a peer that waits for the GPU at `cadence`. */
+export type PeerStarter = (data: WorkloadData, cadence: SyncCadence) => Promise<BenchTrainer>;

@@ -1,19 +1,32 @@
-// Times one trainer on W1: model creation plus the first step, then the remaining steps, each to GPU completion; then test accuracy.
+// Times one trainer on a workload: model creation plus the first step, then the remaining steps, each to GPU completion;
+// the test set evaluated off the clock after the step counts asked for.
 import type { BenchTrainer } from './trainer';
-import { W1, type TrainerName, type TrainingMeasurement } from './training-protocol';
+import type { RunRequest, StepAccuracy, TrainingMeasurement } from './training-protocol';
+import { WORKLOADS } from './workloads';
 
-export async function measureTraining(name: TrainerName, trainer: BenchTrainer, steps: number): Promise<TrainingMeasurement> {
+export async function measureTraining(trainer: BenchTrainer, { workload, trainer: name, steps, evaluateAfter }: RunRequest): Promise<TrainingMeasurement> {
+  const { batch } = WORKLOADS[workload];
   const start = performance.now();
   const model = await trainer.createModel();
   try {
     await model.runSteps(0, 1);
     await model.finish();
     const firstStepMs = performance.now() - start;
-    await model.runSteps(1, steps - 1);
-    await model.finish();
-    const totalMs = performance.now() - start;
-    const samples = steps * W1.batch;
+    let totalMs = firstStepMs;
+    let done = 1;
+    const accuracies: StepAccuracy[] = [];
+    // Up to each test point, then the test (untimed), then on to the next or the last step.
+    for (const until of [...new Set([...evaluateAfter, steps])].sort((a, b) => a - b)) {
+      const segmentStart = performance.now();
+      await model.runSteps(done, until - done);
+      await model.finish();
+      totalMs += performance.now() - segmentStart;
+      done = until;
+      if (evaluateAfter.includes(until)) accuracies.push({ steps: until, accuracy: await model.evaluate() });
+    }
+    const samples = steps * batch;
     return {
+      workload,
       name,
       adapter: trainer.adapter,
       steps,
@@ -21,8 +34,8 @@ export async function measureTraining(name: TrainerName, trainer: BenchTrainer, 
       firstStepMs,
       totalMs,
       samplesPerSec: samples / (totalMs / 1000),
-      steadySamplesPerSec: (samples - W1.batch) / ((totalMs - firstStepMs) / 1000),
-      testAcc: await model.evaluate(),
+      steadySamplesPerSec: (samples - batch) / ((totalMs - firstStepMs) / 1000),
+      accuracies,
       gpuDatasetBytes: trainer.gpuDatasetBytes,
       ...(model.insightAnswers ? { insight: model.insightAnswers() } : {}),
     };

@@ -1,20 +1,22 @@
-// W1 training benchmark runner: builds bench/training.html with Vite, trains in headless Chromium with WebGPU (ours, ours with the
-// insight panels asking, tfjs-webgpu, jax-js), prints and saves the results.
-// Usage: npm run bench [-- --quick]   (--quick: 60 steps instead of an epoch; accuracy not comparable, bench/results.json not written)
+// Training benchmark runner: builds bench/training.html with Vite and trains in headless Chromium with WebGPU — W1 (ours, ours
+// with the panels asking, tfjs-webgpu, jax-js), then W2 (ours, tfjs-webgpu, jax-js) — and prints and saves the results; or,
+// with --sweep, times each peer at each sync cadence instead.
+// Usage: npm run bench [-- --quick] [-- --sweep] [-- --workload W1|W2]   (--quick: a few steps a row, accuracy not comparable;
+// --workload: that one only; either way bench/results.json is not written)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import type { AdapterSummary } from '../src/engine/gpu/device';
-import { EPOCH_STEPS, QUICK_STEPS, TRAINERS, W1, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
-import { BENCH_DIR, withBenchPage, type BenchPage } from './bench-page';
-import { adapterWarnings, formatPanelCosts, formatOutcome, formatRatio, formatTable, resultsRecord } from './bench-training-report';
+import { QUICK_STEPS, rowPlan, W2_PEER_STEPS, WORKLOAD_ROWS, type TrainingMeasurement, type TrainingOutcome } from '../bench/training-protocol';
+import { epochSteps, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from '../bench/workloads';
+import { BENCH_DIR, withBenchPage } from './bench-page';
+import { runSweep } from './bench-sweep';
+import { loadWarm, runOnPage, TRAINING_PAGE } from './bench-training-runs';
+import { adapterWarnings, formatWorkload, resultsRecord } from './bench-training-report';
 
-/** The page fetches MNIST from the app's prepared public/mnist/ files (`npm run prepare-data`). */
-const TRAINING_PAGE: BenchPage = { html: 'training.html', readyGlobal: 'trainingBench', publicDir: join(BENCH_DIR, '..', 'public') };
 const RESULTS_PATH = join(BENCH_DIR, 'results.json');
-/** Steps of the untimed warm-up run. */
-const WARM_UP_STEPS = 40;
 
 /** Fraction of all CPUs busy over `ms` (Linux /proc/stat); undefined where that cannot be read. */
 async function cpuBusyFraction(ms: number): Promise<number | undefined> {
@@ -32,37 +34,52 @@ async function cpuBusyFraction(ms: number): Promise<number | undefined> {
   }
 }
 
-async function trainAll(page: Page, steps: number): Promise<{ adapter: AdapterSummary; outcomes: TrainingOutcome[] }> {
-  const adapter = await page.evaluate(() => window.trainingBench!.load());
-  console.log(`adapter: ${adapter.vendor}/${adapter.architecture} ${adapter.description}`.trim());
-  // The first run in a fresh page is slower whatever it runs (the browser warms up): an untimed short one goes first,
-  // so the rows compared with each other all start warm.
-  await page.evaluate((count) => window.trainingBench!.run('ours', count), WARM_UP_STEPS);
+function workloadHeader(workload: WorkloadName, quick: boolean): string {
+  const { title, batch } = WORKLOADS[workload];
+  const epoch = epochSteps(WORKLOADS[workload]);
+  const peerSteps = Object.entries(W2_PEER_STEPS).map(([peer, steps]) => `${peer} ${steps}`);
+  const steps = quick
+    ? `${QUICK_STEPS[workload]} steps a row [--quick]`
+    : workload === 'W1'
+      ? `one epoch (${epoch} steps) a row`
+      : `ours one epoch (${epoch} steps, also tested at the peers' step counts); the peers a fixed count (${peerSteps.join(', ')} steps), as on SwiftShader an epoch takes each far over 3 minutes`;
+  return `\n${workload}: ${title}, batch ${batch}; ${steps}`;
+}
+
+async function trainAll(page: Page, workloads: readonly WorkloadName[], quick: boolean): Promise<{ adapter: AdapterSummary; outcomes: TrainingOutcome[] }> {
+  const adapter = await loadWarm(page);
   const outcomes: TrainingOutcome[] = [];
-  for (const name of TRAINERS) {
-    const outcome = await page.evaluate(([trainer, count]) => window.trainingBench!.run(trainer, count), [name, steps] as const);
-    console.log(formatOutcome(outcome));
-    outcomes.push(outcome);
+  for (const workload of workloads) {
+    console.log(workloadHeader(workload, quick));
+    for (const trainer of WORKLOAD_ROWS[workload]) outcomes.push(await runOnPage(page, { workload, trainer, ...rowPlan(workload, trainer, quick) }));
   }
   return { adapter, outcomes };
 }
 
+async function benchmark(workloads: readonly WorkloadName[], quick: boolean): Promise<void> {
+  const { adapter, outcomes } = await withBenchPage(TRAINING_PAGE, (page) => trainAll(page, workloads, quick));
+  const results = outcomes.filter((outcome): outcome is TrainingMeasurement => !('error' in outcome));
+  for (const workload of workloads) console.log(`\n${workload}\n${formatWorkload(results.filter((result) => result.workload === workload))}`);
+  console.log('\nsamples/s: steps × batch over model creation + all steps to GPU completion (tests off the clock); steady: steps 2..N only; first step: model creation + step 1 to GPU completion');
+  for (const warning of adapterWarnings(results)) console.log(warning);
+  if (quick || workloads.length < WORKLOAD_NAMES.length) console.log(`a partial run (--quick or --workload): ${RESULTS_PATH} not written`);
+  else {
+    writeFileSync(RESULTS_PATH, `${JSON.stringify(resultsRecord(adapter, results), null, 2)}\n`);
+    console.log(`wrote ${RESULTS_PATH}`);
+  }
+  if (results.length < outcomes.length) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const steps = quick ? QUICK_STEPS : EPOCH_STEPS;
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, sweep: { type: 'boolean' }, workload: { type: 'string' } } });
+  const workloads = WORKLOAD_NAMES.filter((name) => values.workload === undefined || name === values.workload);
+  if (workloads.length === 0) throw new RangeError(`--workload must be one of ${WORKLOAD_NAMES.join(', ')}`);
   const started = performance.now();
-  console.log(`W1: MLP 784-128-64-10, Adam, batch ${W1.batch}, ${steps} steps (${steps * W1.batch} samples)${quick ? ' [--quick]' : ''}`);
   const busy = await cpuBusyFraction(1000);
   if (busy !== undefined && busy > 0.1) console.log(`warning: ${(100 * busy).toFixed(0)}% of the CPUs were busy before the run; other work slows SwiftShader, so these figures may be low`);
-  const { adapter, outcomes } = await withBenchPage(TRAINING_PAGE, (page) => trainAll(page, steps));
-  const results = outcomes.filter((outcome): outcome is TrainingMeasurement => !('error' in outcome));
-  console.log(`\n${formatTable(results)}\n${formatRatio(results)}\n${formatPanelCosts(results)}`);
-  console.log('samples/s: steps × batch over model creation + all steps to GPU completion; steady: steps 2..N only; first step: model creation + step 1 to GPU completion');
-  for (const warning of adapterWarnings(results)) console.log(warning);
-  if (quick) console.log(`--quick: ${steps} steps, so test accuracy is not comparable to an epoch; ${RESULTS_PATH} not written`);
-  else writeFileSync(RESULTS_PATH, `${JSON.stringify(resultsRecord(adapter, results), null, 2)}\n`);
-  console.log(`${quick ? 'done' : `wrote ${RESULTS_PATH}`} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-  if (results.length < outcomes.length) process.exitCode = 1;
+  if (values.sweep) await withBenchPage(TRAINING_PAGE, (page) => runSweep(page, workloads));
+  else await benchmark(workloads, values.quick ?? false);
+  console.log(`done (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 
 await main();

@@ -1,4 +1,4 @@
-// The app's own Trainer (src/engine/train/trainer.ts) on W1: bytes on the GPU, several steps per submit, metrics ring;
+// The app's own Trainer (src/engine/train/trainer.ts) on a workload: bytes on the GPU, several steps per submit, metrics ring;
 // with `insight`, while the insight panels ask for what they show.
 import { PIXELS_PER_IMAGE, TRAIN_COUNT } from '../../src/engine/data/mnist';
 import { browserGpu } from '../../src/engine/gpu/browser-gpu';
@@ -8,25 +8,25 @@ import { PipelineCache } from '../../src/engine/gpu/pipelines';
 import { Trainer, type TrainerConfig } from '../../src/engine/train/trainer';
 import { describeAdapter } from '../contender';
 import type { BenchModel, BenchTrainer } from '../trainer';
-import type { W1Data } from '../training-data';
-import { W1, W1_SPEC } from '../training-protocol';
+import type { WorkloadData } from '../training-data';
+import type { Workload } from '../workloads';
 import { withInsightRequests, withStepTiming } from './ours-insight';
 
-const W1_CONFIG: TrainerConfig = {
-  spec: W1_SPEC,
-  seed: W1.seed,
+const configOf = ({ spec, seed, trainImages, batch, adam }: Workload): TrainerConfig => ({
+  spec,
+  seed,
   optimizer: 'adam',
-  trainImages: W1.trainImages,
+  trainImages,
   settings: {
-    batchSize: W1.batch,
-    hyperparameters: { ...W1.adam, momentum: 0, weightDecay: 0, maxGradNorm: 0 },
+    batchSize: batch,
+    hyperparameters: { ...adam, momentum: 0, weightDecay: 0, maxGradNorm: 0 },
     schedule: { kind: 'constant' },
     epochs: 1,
   },
-};
+});
 
 /** `health`: record the health statistics as the app does by default; `insight`, `stepTiming`: the panels ask while it trains. */
-export async function startOurs(data: W1Data, { health = true, insight = false, stepTiming = false } = {}): Promise<BenchTrainer> {
+export async function startOurs(data: WorkloadData, { health = true, insight = false, stepTiming = false } = {}): Promise<BenchTrainer> {
   // The packed training images are the largest storage binding, as in the app's worker.
   const ctx = await acquireGpu(browserGpu(), { minStorageBindingBytes: TRAIN_COUNT * PIXELS_PER_IMAGE });
   const dataset = uploadDataset(ctx, data.mnist);
@@ -37,7 +37,7 @@ export async function startOurs(data: W1Data, { health = true, insight = false, 
     gpuDatasetBytes: dataset.bytes,
     async createModel() {
       // Compiles every pipeline of the step and of evaluation, uploads the seeded weights.
-      const trainer = await Trainer.create(ctx, cache, dataset, W1_CONFIG, () => {});
+      const trainer = await Trainer.create(ctx, cache, dataset, configOf(data.workload), () => {});
       trainer.setHealthStatistics(health);
       const model: BenchModel = {
         // The trainer keeps its own position, which starts at step 0 as `first` does.

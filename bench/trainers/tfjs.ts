@@ -1,12 +1,15 @@
-// tfjs-webgpu on W1: a custom loop of tf.variables, fused matMul + bias + ReLU, softmax cross-entropy and optimizer.minimize with Adam.
+// tfjs-webgpu: a custom loop of the tf.variables in tfjs-model.ts, softmax cross-entropy and optimizer.minimize with Adam;
+// the test set in chunks.
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { CLASS_COUNT, PIXELS_PER_IMAGE, type MnistSplit } from '../../src/engine/data/mnist';
+import { LossReads, type SyncCadence } from '../cadence';
 import { describeAdapter } from '../contender';
 import { startBackend } from '../contenders/tfjs';
 import type { BenchModel, BenchTrainer } from '../trainer';
-import { scaledPixels, type InitialDense, type W1Data } from '../training-data';
-import { W1 } from '../training-protocol';
+import { scaledPixels, type WorkloadData } from '../training-data';
+import { EVAL_CHUNK } from '../training-protocol';
+import { tfjsLogits, tfjsVariables } from './tfjs-model';
 
 interface SplitTensors {
   images: tf.Tensor2D; // float32 [count, 784] in [0, 1]
@@ -21,11 +24,6 @@ interface GpuData {
   permutation: tf.Tensor1D; // int32 [60000]: epoch 0's shuffle
 }
 
-interface DenseVariables {
-  weights: tf.Variable; // [inputs, outputs]
-  bias: tf.Variable; // [outputs]
-}
-
 /** Float32 images and int32 labels, uploaded now so the first step does not pay for it. */
 function uploadSplit(backend: WebGPUBackend, split: MnistSplit): SplitTensors {
   const tensors = {
@@ -37,66 +35,61 @@ function uploadSplit(backend: WebGPUBackend, split: MnistSplit): SplitTensors {
   return tensors;
 }
 
-/** tidy frees the initial-value tensors; the variables hold their own references. */
-function createVariables(layers: InitialDense[]): DenseVariables[] {
-  return tf.tidy(() =>
-    layers.map(({ inputs, outputs, weights, bias }) => ({
-      weights: tf.variable(tf.tensor2d(weights, [inputs, outputs])),
-      bias: tf.variable(tf.tensor1d(bias)),
-    })),
-  );
-}
-
-/** logits: [rows, 10]; ReLU after every layer but the last. */
-function logitsOf(layers: DenseVariables[], x: tf.Tensor2D): tf.Tensor {
-  return layers.reduce<tf.Tensor>(
-    (h, { weights, bias }, i) => tf.fused.matMul({ a: h, b: weights, bias, activation: i < layers.length - 1 ? 'relu' : 'linear' }),
-    x,
-  );
-}
-
-function createModel({ backend, train, test, permutation }: GpuData, initial: InitialDense[]): BenchModel {
-  const layers = createVariables(initial);
-  const { learningRate, beta1, beta2, epsilon } = W1.adam;
+function createModel({ backend, train, test, permutation }: GpuData, { workload, layers }: WorkloadData, cadence: SyncCadence): BenchModel {
+  const variables = tfjsVariables(layers);
+  const { learningRate, beta1, beta2, epsilon } = workload.adam;
+  const { batch } = workload;
   const optimizer = tf.train.adam(learningRate, beta1, beta2, epsilon);
-  let lastLoss: tf.Scalar | undefined;
+  // Reading a loss flushes tfjs's queued dispatches and lands after all of them.
+  const reads = new LossReads(cadence);
+  const all = variables.flatMap(({ weights, bias }) => (weights && bias ? [weights, bias] : []));
 
   /** Gathers step `step`'s shuffled batch on the GPU and applies one Adam update; returns the batch's mean loss. */
   const trainStep = (step: number): tf.Scalar =>
     tf.tidy(() => {
-      const indices = permutation.slice(step * W1.batch, W1.batch);
+      const indices = permutation.slice(step * batch, batch);
       const x = tf.gather(train.images, indices);
       const y = tf.oneHot(tf.gather(train.labels, indices), CLASS_COUNT);
-      return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, logitsOf(layers, x)), true)!;
+      return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, tfjsLogits(variables, x)), true)!;
     });
 
   return {
     async runSteps(first, count) {
       for (let step = first; step < first + count; step++) {
-        lastLoss?.dispose();
-        lastLoss = trainStep(step);
+        const loss = trainStep(step);
+        await reads.afterStep(step, { read: () => loss.data(), dispose: () => loss.dispose() });
       }
     },
     async finish() {
-      // Reading the last loss flushes tfjs's queued dispatches and lands after all of them.
-      await lastLoss?.data();
+      await reads.drain();
+      // Reading the smallest variable flushes whatever is queued and lands after the last update.
+      await all.at(-1)!.data();
       await backend.device.queue.onSubmittedWorkDone();
     },
     async evaluate() {
-      const correct = tf.tidy(() => tf.equal(tf.argMax(logitsOf(layers, test.images), 1), test.labels).sum());
+      // A running sum: tf.addN of every chunk's count would bind more storage buffers than a stage may have.
+      const correct = tf.tidy(() => {
+        let total: tf.Tensor = tf.scalar(0, 'int32');
+        for (let start = 0; start < test.labels.size; start += EVAL_CHUNK) {
+          const size = Math.min(EVAL_CHUNK, test.labels.size - start);
+          const logits = tfjsLogits(variables, test.images.slice(start, size));
+          total = total.add(tf.equal(tf.argMax(logits, 1), test.labels.slice(start, size)).sum());
+        }
+        return total;
+      });
       const [count] = await correct.data();
       correct.dispose();
       return count! / test.labels.size;
     },
     dispose() {
-      lastLoss?.dispose();
+      reads.dispose();
       optimizer.dispose();
-      tf.dispose(layers.flatMap(({ weights, bias }) => [weights, bias]));
+      tf.dispose(all);
     },
   };
 }
 
-export async function startTfjs(data: W1Data): Promise<BenchTrainer> {
+export async function startTfjs(data: WorkloadData, cadence: SyncCadence): Promise<BenchTrainer> {
   const backend = await startBackend();
   const gpuData: GpuData = {
     backend,
@@ -111,7 +104,7 @@ export async function startTfjs(data: W1Data): Promise<BenchTrainer> {
   return {
     adapter: describeAdapter(backend.device.adapterInfo),
     gpuDatasetBytes: dataset.reduce((sum, tensor) => sum + tensor.size * 4, 0), // float32 and int32: 4 bytes a value
-    createModel: async () => createModel(gpuData, data.layers),
+    createModel: async () => createModel(gpuData, data, cadence),
     dispose: () => tf.dispose([...dataset, permutation]),
   };
 }
