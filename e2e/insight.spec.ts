@@ -40,7 +40,8 @@ async function shownImages(page: Page): Promise<{ index: number; predicted: numb
 async function trainFor(page: Page, epochs: number): Promise<void> {
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByLabel('Epochs', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // A finished run given more epochs can go on: its button then says Resume.
+  await page.getByRole('button', { name: /^(Train|Resume)$/ }).click();
 }
 
 test('after training, a confusion cell opens its test images, one inspects, and the weight tiles change between epochs', async ({ page, request }, testInfo) => {
