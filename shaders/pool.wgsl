@@ -21,6 +21,15 @@ override FUSED_DERIVATIVE: bool = false;
 @group(0) @binding(0) var<uniform> params: PoolParams;
 
 
+/** Output `o` of the flat [planes, outH, outW]: where its input plane starts, and its row and column. */
+struct OutputAt { plane_start: u32, y: u32, x: u32 }
+
+fn output_at(o: u32) -> OutputAt {
+  let p = params;
+  let out_plane = p.out_height * p.out_width;
+  return OutputAt((o / out_plane) * p.height * p.width, (o % out_plane) / p.out_width, (o % out_plane) % p.out_width);
+}
+
 @group(0) @binding(1) var<storage, read> forward_x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> forward_y: array<f32>;
 @group(0) @binding(3) var<storage, read_write> forward_winners: array<u32>;
@@ -29,11 +38,11 @@ override FUSED_DERIVATIVE: bool = false;
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn pool_max_forward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let p = params;
-  let out_plane = p.out_height * p.out_width;
   let i = invocation_index(gid, groups);
-  if (i >= p.planes * out_plane) { return; }
-  let plane_start = (i / out_plane) * p.height * p.width;
-  let corner = ((i % out_plane) / p.out_width) * p.stride * p.width + ((i % out_plane) % p.out_width) * p.stride;
+  if (i >= p.planes * p.out_height * p.out_width) { return; }
+  let at = output_at(i);
+  let plane_start = at.plane_start;
+  let corner = at.y * p.stride * p.width + at.x * p.stride;
   var winner = corner;
   var best = forward_x[plane_start + corner];
   for (var dy = 0u; dy < SIZE; dy++) {
@@ -89,12 +98,12 @@ fn pool_max_backward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_wor
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn pool_max_backward_tiles(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let p = params;
-  let out_plane = p.out_height * p.out_width;
   let o = invocation_index(gid, groups);
-  if (o >= p.planes * out_plane) { return; }
-  let plane_start = (o / out_plane) * p.height * p.width;
-  let oy = (o % out_plane) / p.out_width;
-  let ox = (o % out_plane) % p.out_width;
+  if (o >= p.planes * p.out_height * p.out_width) { return; }
+  let at = output_at(o);
+  let plane_start = at.plane_start;
+  let oy = at.y;
+  let ox = at.x;
   let top = oy * SIZE;
   let left = ox * SIZE;
   let bottom = select(top + SIZE, p.height, oy + 1u == p.out_height);
